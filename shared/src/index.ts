@@ -8,3 +8,5 @@ export * from "./federation/sdl.js";
 export * from "./http/serve.js";
 export * from "./context.js";
 export * from "./log.js";
+export * from "./graphql/region.type.js";
+export * from "./graphql/scalars.js";
