@@ -1,3 +1,5 @@
+import { assertDeclared } from "./variables.js";
+
 // Environment readers that tell "unset" (use the default) from "set but invalid"
 // (fail at start, naming the variable and the rule), so a typo never runs silently.
 
@@ -8,6 +10,7 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 export function readString(env: Env, name: string): string | undefined {
+  assertDeclared(name);
   const value = env[name];
   return value === undefined || value.trim() === "" ? undefined : value.trim();
 }

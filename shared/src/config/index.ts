@@ -1,2 +1,3 @@
 export * from "./env.js";
 export * from "./silo-config.js";
+export * from "./variables.js";

@@ -1,0 +1,4 @@
+-- Three silos, three databases: departments do not share a database, even in a demo.
+CREATE DATABASE registry;
+CREATE DATABASE licenses;
+CREATE DATABASE cases;

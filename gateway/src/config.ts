@@ -1,0 +1,36 @@
+// Gateway configuration from the environment; fails at start on an invalid value.
+import { fileURLToPath } from "node:url";
+import { readInt, readPort, readString, readUrl } from "@onceonly/shared";
+
+export const SUBGRAPH_NAMES = ["registry", "licenses", "cases"] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  supergraphPath: string;
+  /** Per subgraph fetch timeout, ms. */
+  subgraphTimeoutMs: number;
+}
+
+export const DEFAULT_SUBGRAPH_URLS: Record<SubgraphName, string> = {
+  registry: "http://127.0.0.1:4001/graphql",
+  licenses: "http://127.0.0.1:4002/graphql",
+  cases: "http://127.0.0.1:4003/graphql",
+};
+
+/** The committed supergraph, written by `npm run compose`. */
+export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(new URL("../supergraph.graphql", import.meta.url));
+
+export function readGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
+  const url = (name: SubgraphName) =>
+    readUrl(env, `${name.toUpperCase()}_URL`, ["http:", "https:"]) ?? DEFAULT_SUBGRAPH_URLS[name];
+  return {
+    port: readPort(env, "GATEWAY_PORT", 4000),
+    host: readString(env, "GATEWAY_HOST") ?? "127.0.0.1",
+    subgraphUrls: { registry: url("registry"), licenses: url("licenses"), cases: url("cases") },
+    supergraphPath: readString(env, "SUPERGRAPH_PATH") ?? DEFAULT_SUPERGRAPH_PATH,
+    subgraphTimeoutMs: readInt(env, "SUBGRAPH_TIMEOUT_MS", 10_000, 100, 120_000),
+  };
+}

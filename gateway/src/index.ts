@@ -1,0 +1,20 @@
+// Runs the gateway alone (deployment): reads config, loads the supergraph, listens.
+import { logger } from "@onceonly/shared";
+import { readGatewayConfig } from "./config.js";
+import { loadSupergraph, startGatewayService } from "./server.js";
+
+try {
+  const config = readGatewayConfig();
+  const supergraphSdl = await loadSupergraph(config.supergraphPath);
+  const gateway = await startGatewayService({ ...config, supergraphSdl });
+  logger.info({ url: gateway.url, subgraphs: config.subgraphUrls }, "gateway listening");
+  const stop = async () => {
+    await gateway.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+} catch (error) {
+  logger.error({ err: error }, "gateway failed to start");
+  process.exit(1);
+}

@@ -1,0 +1,42 @@
+// The window lookup: what a clerk sees after typing an applicant's ID number. One
+// request; the gateway plans it across the registry, licence and case subgraphs.
+// The README shows this exact text (a test keeps them the same).
+export const WINDOW_LOOKUP_QUERY = `query WindowLookup($idNumber: ID!) {
+  person(idNumber: $idNumber) {
+    idNumber
+    name
+    sex
+    ethnicity
+    birthDate
+    address
+    region { code name }
+    maritalStatus
+    deceased
+    household {
+      number
+      type
+      address
+      members { idNumber name relationshipToHead }
+    }
+    licenses {
+      id
+      name
+      number
+      type { code name department }
+      status
+      validFrom
+      validUntil
+      expired
+      issuer { name }
+    }
+    cases(first: 10) {
+      totalCount
+      nodes { number matter { code name } status acceptedAt promisedBy window }
+    }
+  }
+}`;
+
+export function curlCommand(gatewayUrl: string, idNumber: string): string {
+  const body = JSON.stringify({ query: WINDOW_LOOKUP_QUERY.replace(/\s+/g, " "), variables: { idNumber } });
+  return `curl -s ${gatewayUrl} -H 'content-type: application/json' -H 'x-purpose: window-lookup' \\\n  -d '${body}'`;
+}

@@ -1,0 +1,47 @@
+// Every environment variable OnceOnly reads, in one list. The env readers refuse a
+// name that is not here, so this list cannot drift from the code; the README table,
+// .env.example and docker-compose.yml are checked against it by tests.
+
+export type Service = "gateway" | "registry" | "licenses" | "cases" | "start" | "seed";
+
+export interface EnvVariable {
+  name: string;
+  services: readonly Service[];
+  default: string;
+  description: string;
+}
+
+const SUBGRAPHS = ["registry", "licenses", "cases"] as const;
+const ALL = ["gateway", ...SUBGRAPHS, "start", "seed"] as const;
+
+export const ENV_VARIABLES: readonly EnvVariable[] = [
+  { name: "GATEWAY_PORT", services: ["gateway", "start"], default: "4000", description: "Gateway HTTP port (0 = any free port)" },
+  { name: "GATEWAY_HOST", services: ["gateway", "start"], default: "127.0.0.1", description: "Gateway bind address (0.0.0.0 in containers)" },
+  { name: "REGISTRY_URL", services: ["gateway"], default: "http://127.0.0.1:4001/graphql", description: "Registry subgraph GraphQL URL, as the gateway reaches it" },
+  { name: "LICENSES_URL", services: ["gateway"], default: "http://127.0.0.1:4002/graphql", description: "Licences subgraph GraphQL URL" },
+  { name: "CASES_URL", services: ["gateway"], default: "http://127.0.0.1:4003/graphql", description: "Cases subgraph GraphQL URL" },
+  { name: "SUPERGRAPH_PATH", services: ["gateway", "start"], default: "gateway/supergraph.graphql", description: "Composed supergraph SDL (written by `npm run compose`)" },
+  { name: "SUBGRAPH_TIMEOUT_MS", services: ["gateway", "start"], default: "10000", description: "Timeout of one gateway → subgraph fetch, ms" },
+  { name: "REGISTRY_PORT", services: ["registry", "start"], default: "4001", description: "Registry subgraph HTTP port" },
+  { name: "REGISTRY_HOST", services: ["registry"], default: "127.0.0.1", description: "Registry subgraph bind address" },
+  { name: "REGISTRY_DATABASE_URL", services: ["registry", "start", "seed"], default: "(unset: PGlite in DATA_DIR/registry)", description: "PostgreSQL URL of the registry silo (户籍)" },
+  { name: "LICENSES_PORT", services: ["licenses", "start"], default: "4002", description: "Licences subgraph HTTP port" },
+  { name: "LICENSES_HOST", services: ["licenses"], default: "127.0.0.1", description: "Licences subgraph bind address" },
+  { name: "LICENSES_DATABASE_URL", services: ["licenses", "start", "seed"], default: "(unset: PGlite in DATA_DIR/licenses)", description: "PostgreSQL URL of the licence silo (电子证照)" },
+  { name: "CASES_PORT", services: ["cases", "start"], default: "4003", description: "Cases subgraph HTTP port" },
+  { name: "CASES_HOST", services: ["cases"], default: "127.0.0.1", description: "Cases subgraph bind address" },
+  { name: "CASES_DATABASE_URL", services: ["cases", "start", "seed"], default: "(unset: PGlite in DATA_DIR/cases)", description: "PostgreSQL URL of the case silo (办件)" },
+  { name: "DATA_DIR", services: [...SUBGRAPHS, "start", "seed"], default: ".data", description: "Where embedded PGlite silos keep their data" },
+  { name: "SEED_DEMO_PERSONS", services: [...SUBGRAPHS, "start"], default: "(unset: no seeding; npm start: 2000)", description: "Seed an empty silo with this many demo persons at start" },
+  { name: "SEED_DEMO_SEED", services: [...SUBGRAPHS, "start"], default: "42", description: "Seed of the deterministic demo data" },
+  { name: "LOG_LEVEL", services: ALL, default: "info (npm start: warn)", description: "pino log level: fatal, error, warn, info, debug, trace, silent" },
+  { name: "SERVICE_NAME", services: ALL, default: "onceonly", description: "Name in every log line" },
+];
+
+const NAMES = new Set(ENV_VARIABLES.map((v) => v.name));
+
+export function assertDeclared(name: string): void {
+  if (!NAMES.has(name)) {
+    throw new Error(`environment variable ${name} is read but not declared in shared/src/config/variables.ts`);
+  }
+}

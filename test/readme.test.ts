@@ -1,0 +1,28 @@
+// The README's examples run: its window lookup query is the one `npm start` prints and
+// validates against the composed supergraph's API schema, and it names the two commands.
+import { readFileSync } from "node:fs";
+import { buildSupergraphSchema } from "@apollo/federation-internals";
+import { parse, validate } from "graphql";
+import { describe, expect, it } from "vitest";
+import { WINDOW_LOOKUP_QUERY } from "../scripts/src/window-lookup.js";
+
+const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), "utf8");
+
+describe("README", () => {
+  const readme = read("README.md");
+
+  it("shows the set-up and test commands", () => {
+    expect(readme).toContain("npm install && npm start");
+    expect(readme).toContain("npm test");
+  });
+
+  it("shows the window lookup query that npm start prints, and it is valid against the supergraph", () => {
+    expect(readme).toContain(WINDOW_LOOKUP_QUERY);
+    const [supergraph] = buildSupergraphSchema(read("gateway/supergraph.graphql"));
+    const apiSchema = supergraph.toAPISchema().toGraphQLJSSchema();
+    expect(validate(apiSchema, parse(WINDOW_LOOKUP_QUERY))).toEqual([]);
+    const curlQuery = /"query":"(query\(\$id: ID!\)[^"]+)"/.exec(readme)?.[1];
+    expect(curlQuery).toBeDefined();
+    expect(validate(apiSchema, parse(curlQuery!))).toEqual([]);
+  });
+});

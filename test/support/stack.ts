@@ -1,0 +1,65 @@
+// The whole of OnceOnly in one test process: three silos (seeded with demo data), the
+// three subgraph services and the gateway, all on port 0, torn down by close().
+import { startCasesService, MIGRATIONS as CASES_MIGRATIONS } from "@onceonly/cases";
+import { DEFAULT_SUPERGRAPH_PATH, loadSupergraph, startGatewayService } from "@onceonly/gateway";
+import { startLicensesService, MIGRATIONS as LICENSES_MIGRATIONS } from "@onceonly/licenses";
+import { startRegistryService, MIGRATIONS as REGISTRY_MIGRATIONS } from "@onceonly/registry";
+import { loadDemo, type RunningServer, type Silo } from "@onceonly/shared";
+import { openTestSilo, type Engine, type TestSilo } from "./silos.js";
+
+export interface Stack {
+  gatewayUrl: string;
+  silos: { registry: Silo; licenses: Silo; cases: Silo };
+  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  close(): Promise<void>;
+}
+
+export async function startStack(engine: Engine, demo: { persons: number; seed: number }): Promise<Stack> {
+  const opened: TestSilo[] = [];
+  const servers: RunningServer[] = [];
+  try {
+    const [registry, licenses, cases] = await Promise.all([
+      openTestSilo(engine, "registry", REGISTRY_MIGRATIONS),
+      openTestSilo(engine, "licenses", LICENSES_MIGRATIONS),
+      openTestSilo(engine, "cases", CASES_MIGRATIONS),
+    ]);
+    opened.push(registry, licenses, cases);
+    const silos = { registry: registry.silo, licenses: licenses.silo, cases: cases.silo };
+    await loadDemo(silos, demo);
+    const [r, l, c] = await Promise.all([
+      startRegistryService({ silo: silos.registry, port: 0 }),
+      startLicensesService({ silo: silos.licenses, port: 0 }),
+      startCasesService({ silo: silos.cases, port: 0 }),
+    ]);
+    servers.push(r, l, c);
+    const gateway = await startGatewayService({
+      port: 0,
+      host: "127.0.0.1",
+      subgraphUrls: { registry: r.url, licenses: l.url, cases: c.url },
+      subgraphTimeoutMs: 10_000,
+      supergraphSdl: await loadSupergraph(DEFAULT_SUPERGRAPH_PATH),
+    });
+    servers.unshift(gateway);
+    return {
+      gatewayUrl: gateway.url,
+      silos,
+      async graphql(query, variables = {}, headers = {}) {
+        const response = await fetch(gateway.url, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+          body: JSON.stringify({ query, variables }),
+        });
+        return { status: response.status, ...((await response.json()) as object) };
+      },
+      close: () => teardown(servers, opened),
+    };
+  } catch (error) {
+    await teardown(servers, opened);
+    throw error;
+  }
+}
+
+async function teardown(servers: RunningServer[], silos: TestSilo[]): Promise<void> {
+  for (const server of servers) await server.close().catch(() => undefined);
+  await Promise.all(silos.map((s) => s.dispose().catch(() => undefined)));
+}
