@@ -32,6 +32,8 @@ export async function startGatewayService(options: GatewayOptions): Promise<Runn
     gateway: createGateway(options),
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // index.ts owns signals: Apollo's own handler would re-raise them and exit 130/143.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
   const running = await serveGraphQL({

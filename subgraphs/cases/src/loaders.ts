@@ -1,0 +1,58 @@
+// Per-request DataLoaders (never shared between requests: their caches would leak one
+// window's reads into another's). Every batch is one statement against the case silo.
+import DataLoader from "dataloader";
+import type { ApplicantCasesQuery, CaseEventRecord, CaseMaterialRecord, CasePage, CaseRecord, CasesSources, MaterialRecord, MatterRecord } from "./source/index.js";
+
+export interface CasesLoaders {
+  matterByCode: DataLoader<string, MatterRecord | null>;
+  materialsByMatter: DataLoader<string, MaterialRecord[]>;
+  caseByNumber: DataLoader<string, CaseRecord | null>;
+  caseMaterialsByCase: DataLoader<string, CaseMaterialRecord[]>;
+  timelineByCase: DataLoader<string, CaseEventRecord[]>;
+  /** One loader per distinct (status, first, after): a batch shares one page definition. */
+  casesByApplicant(query: ApplicantCasesQuery): DataLoader<string, CasePage>;
+  /** The whole catalogue, read at most once per request; primes matterByCode. */
+  allMatters(): Promise<MatterRecord[]>;
+}
+
+export function createLoaders(sources: CasesSources): CasesLoaders {
+  const caseByNumber = new DataLoader<string, CaseRecord | null>((numbers) => sources.cases.byNumbers(numbers));
+  const matterByCode = new DataLoader<string, MatterRecord | null>((codes) => sources.matters.byCodes(codes));
+  const applicantLoaders = new Map<string, DataLoader<string, CasePage>>();
+  let catalogue: Promise<MatterRecord[]> | undefined;
+
+  return {
+    matterByCode,
+    materialsByMatter: new DataLoader((codes) => sources.matters.materialsByMatters(codes)),
+    caseByNumber,
+    caseMaterialsByCase: new DataLoader((numbers) => sources.cases.materialsByCases(numbers)),
+    timelineByCase: new DataLoader((numbers) => sources.cases.timelinesByCases(numbers)),
+    casesByApplicant(query) {
+      const key = pageKey(query);
+      let loader = applicantLoaders.get(key);
+      if (!loader) {
+        loader = new DataLoader(async (ids) => {
+          const pages = await sources.applicantCases.byApplicants(ids, query);
+          // A case listed on a page needs no second read if the query also asks for it by number.
+          for (const page of pages) for (const node of page.nodes) caseByNumber.prime(node.number, node);
+          return pages;
+        });
+        applicantLoaders.set(key, loader);
+      }
+      return loader;
+    },
+    allMatters() {
+      catalogue ??= sources.matters.all().then((matters) => {
+        for (const matter of matters) matterByCode.prime(matter.code, matter);
+        return matters;
+      });
+      return catalogue;
+    },
+  };
+}
+
+// Private: statuses are a set, so [A, B] and [B, A] share a loader.
+function pageKey(query: ApplicantCasesQuery): string {
+  const statuses = query.statuses?.length ? [...new Set(query.statuses)].sort() : null;
+  return JSON.stringify([statuses, query.first, query.after?.acceptedAt ?? null, query.after?.number ?? null]);
+}

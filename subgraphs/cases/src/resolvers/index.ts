@@ -1,0 +1,19 @@
+// Everything the schema builder needs: resolver classes and reference resolvers by type.
+// Import order is schema order (type-graphql registers queries as modules load).
+import { MatterResolver } from "./matter.resolver.js";
+import { matterReference } from "./matter.reference.js";
+import { CaseResolver } from "./case.resolver.js";
+import { caseReference } from "./case.reference.js";
+import { PersonCasesResolver } from "./person.resolver.js";
+import { personReference } from "./person.reference.js";
+import { OrganizationCasesResolver } from "./organization.resolver.js";
+import { organizationReference } from "./organization.reference.js";
+
+export const resolvers = [MatterResolver, CaseResolver, PersonCasesResolver, OrganizationCasesResolver] as const;
+
+export const referenceResolvers = {
+  Matter: matterReference,
+  Case: caseReference,
+  Person: personReference,
+  Organization: organizationReference,
+};

@@ -1,0 +1,14 @@
+// Adds `cases` to the licenses subgraph's Organization.
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { CasesContext } from "../context.js";
+import { CasesOrganization } from "../schema/applicant.type.js";
+import { CaseConnection, CaseConnectionArgs } from "../schema/case-connection.type.js";
+import { applicantCases, type CaseConnectionResult } from "./applicant-cases.js";
+
+@Resolver(() => CasesOrganization)
+export class OrganizationCasesResolver {
+  @FieldResolver(() => CaseConnection, { description: "Cases this organisation applied for, newest first" })
+  cases(@Root() org: CasesOrganization, @Args(() => CaseConnectionArgs) args: CaseConnectionArgs, @Ctx() ctx: CasesContext): Promise<CaseConnectionResult> {
+    return applicantCases(org.creditCode, args, ctx);
+  }
+}

@@ -1,0 +1,71 @@
+// The clean shapes the legacy adapter hands to resolvers: pinyin columns and national
+// codes stop here. Resolvers and loaders only ever see these.
+import type { CaseResult, CaseStatus, Evaluation, MatterKind, SubmissionMethod } from "@onceonly/shared";
+import type { RegistryFieldValue } from "./registry-fields.js";
+
+type ValueOf<T> = T[keyof T];
+export type MatterKindValue = ValueOf<typeof MatterKind.enum>;
+export type CaseStatusValue = ValueOf<typeof CaseStatus.enum>;
+export type CaseResultValue = ValueOf<typeof CaseResult.enum>;
+export type EvaluationValue = ValueOf<typeof Evaluation.enum>;
+export type SubmissionMethodValue = ValueOf<typeof SubmissionMethod.enum>;
+
+export interface MatterRecord {
+  code: string;
+  name: string;
+  department: string | null;
+  kind: MatterKindValue | null;
+  statutoryDays: number | null;
+  promisedDays: number | null;
+}
+
+export interface MaterialRecord {
+  matterCode: string;
+  code: string;
+  name: string;
+  licenseType: { code: string } | null;
+  registryFields: RegistryFieldValue[];
+  required: boolean;
+}
+
+/** The federation stub of the applicant: which key is present decides Person or Organization. */
+export type ApplicantRef = { idNumber: string } | { creditCode: string };
+
+export interface CaseRecord {
+  number: string;
+  matterCode: string;
+  applicant: ApplicantRef | null;
+  applicantName: string | null;
+  acceptedAt: Date | null;
+  window: string | null;
+  promisedBy: Date | null;
+  status: CaseStatusValue | null;
+  completedAt: Date | null;
+  result: CaseResultValue | null;
+  evaluation: EvaluationValue | null;
+}
+
+export interface CaseMaterialRecord {
+  caseNumber: string;
+  code: string;
+  name: string | null;
+  method: SubmissionMethodValue | null;
+  licenseId: string | null;
+  license: { id: string } | null;
+}
+
+export interface CaseEventRecord {
+  caseNumber: string;
+  status: CaseStatusValue | null;
+  at: Date;
+  window: string | null;
+  handler: string | null;
+  opinion: string | null;
+}
+
+export interface CasePage {
+  nodes: CaseRecord[];
+  totalCount: number;
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
