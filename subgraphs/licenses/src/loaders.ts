@@ -1,0 +1,85 @@
+// Per-request DataLoaders: every lookup and nested list in this subgraph goes through
+// one of these, so N holders cost one statement per entity type, not N. Created per
+// request: a loader's cache must never serve one window what another window read.
+import DataLoader from "dataloader";
+import type {
+  LicenseFilter,
+  LicenseRecord,
+  LicensesSources,
+  LicenseTypeRecord,
+  OrganizationRecord,
+  TypeAndNumber,
+} from "./source/index.js";
+
+export interface LicensesLoaders {
+  /** Key: 证照标识 (zzbs). */
+  licenseById: DataLoader<string, LicenseRecord | null>;
+  licenseByTypeAndNumber: DataLoader<TypeAndNumber, LicenseRecord | null, string>;
+  /** Key: 证照类型代码. */
+  licenseTypeByCode: DataLoader<string, LicenseTypeRecord | null>;
+  /** Key: credit code (czztdmlx 001). */
+  organizationByCreditCode: DataLoader<string, OrganizationRecord | null>;
+  /** Key: holder code (ID number or credit code). One loader per distinct filter. */
+  licensesByHolder(filter: LicenseFilter): DataLoader<string, LicenseRecord[]>;
+  /** The whole type catalogue, read at most once per request; primes licenseTypeByCode. */
+  allLicenseTypes(): Promise<LicenseTypeRecord[]>;
+}
+
+export function createLoaders(sources: LicensesSources): LicensesLoaders {
+  const licenseById = new DataLoader((ids: readonly string[]) => sources.licenses.byIds(ids), { name: "licenseById" });
+  // Every licence read by another route is primed here, so a later lookup by id is free.
+  const primed = (records: readonly (LicenseRecord | null)[]) => {
+    for (const record of records) if (record) licenseById.prime(record.id, record);
+  };
+
+  const licenseTypeByCode = new DataLoader((codes: readonly string[]) => sources.licenseTypes.byCodes(codes), {
+    name: "licenseTypeByCode",
+  });
+  let catalogue: Promise<LicenseTypeRecord[]> | undefined;
+
+  const byFilter = new Map<string, DataLoader<string, LicenseRecord[]>>();
+  return {
+    licenseById,
+    licenseByTypeAndNumber: new DataLoader(
+      async (keys: readonly TypeAndNumber[]) => {
+        const records = await sources.licenses.byTypeAndNumbers(keys);
+        primed(records);
+        return records;
+      },
+      { name: "licenseByTypeAndNumber", cacheKeyFn: (k) => `${k.typeCode}\u0000${k.number}` },
+    ),
+    licenseTypeByCode,
+    organizationByCreditCode: new DataLoader((codes: readonly string[]) => sources.organizations.byCreditCodes(codes), {
+      name: "organizationByCreditCode",
+    }),
+    licensesByHolder(filter) {
+      const key = filterKey(filter);
+      let loader = byFilter.get(key);
+      if (!loader) {
+        loader = new DataLoader(
+          async (codes: readonly string[]) => {
+            const lists = await sources.licenses.byHolders(codes, filter);
+            primed(lists.flat());
+            return lists;
+          },
+          { name: `licensesByHolder(${key})` },
+        );
+        byFilter.set(key, loader);
+      }
+      return loader;
+    },
+    allLicenseTypes() {
+      catalogue ??= sources.licenseTypes.all().then((types) => {
+        for (const type of types) licenseTypeByCode.prime(type.code, type);
+        return types;
+      });
+      return catalogue;
+    },
+  };
+}
+
+// Private: the same filter written in another order must share one loader (and batch).
+function filterKey(filter: LicenseFilter): string {
+  const sorted = (list: readonly string[] | null) => (list === null ? null : [...new Set(list)].sort());
+  return JSON.stringify({ status: sorted(filter.statuses), types: sorted(filter.types) });
+}

@@ -1,0 +1,28 @@
+// 法人和其他组织, owned here: the licence library is where organisations are known, as
+// holders of licences under a unified social credit code (see organizations.source.ts).
+import { Region } from "@onceonly/shared";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+
+@Directive('@key(fields: "creditCode")')
+@ObjectType("Organization", { description: "法人和其他组织, as known from the licences it holds" })
+export class Organization {
+  @Field(() => ID, { description: "统一社会信用代码 (GB 32100)" })
+  creditCode!: string;
+
+  @Field(() => String, { nullable: true, description: "持证主体 on its most recently issued licence" })
+  name!: string | null;
+
+  @Field(() => String, { nullable: true, description: "法定代表人 (licence surface item fddbr)" })
+  legalRepresentative!: string | null;
+
+  @Field(() => String, { nullable: true, description: "住所 (licence surface item zs)" })
+  address!: string | null;
+
+  @Field(() => Region, { nullable: true, description: "Registration region, credit code positions 3-8" })
+  region!: Region | null;
+
+  @Field(() => Boolean, {
+    description: "False for a well-formed code failing the GB 32100 check (legal pilot-era codes): a quality finding, not an error",
+  })
+  creditCodeCheckDigitValid!: boolean;
+}

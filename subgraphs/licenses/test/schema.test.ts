@@ -1,0 +1,78 @@
+// The contract other subgraphs and the gateway compose against, and the derived fields
+// that need no silo.
+import { describe, expect, it } from "vitest";
+import { ConfigError, subgraphSdl } from "@onceonly/shared";
+import { readLicensesConfig } from "../src/config.js";
+import { isExpired, shanghaiToday } from "../src/resolvers/expiry.js";
+import { buildLicensesSchema } from "../src/server.js";
+
+describe("licences subgraph schema", () => {
+  it("declares the agreed entities, keys and fields", async () => {
+    // Descriptions and line breaks removed: the contract is the names and types.
+    const sdl = subgraphSdl(await buildLicensesSchema())
+      .replace(/"""[\s\S]*?"""/g, "")
+      .replace(/\s+/g, " ")
+      .replace(/\( /g, "(")
+      .replace(/ \)/g, ")");
+    for (const pattern of [
+      /type LicenseType\s+@key\(fields: "code"\)/,
+      /type License\s+@key\(fields: "id"\)/,
+      /type Person\s+@key\(fields: "idNumber"\)/,
+      /type Organization\s+@key\(fields: "creditCode"\)/,
+      /union Holder = Person \| Organization/,
+      /licenses\(status: \[LicenseStatus!\] types: \[ID!\]\): \[License!\]! \}/,
+      /type License @key\(fields: "id"\) \{ id: ID! type: LicenseType number: String name: String holder: Holder holderName: String holderCode: String issuer: Issuer issuedOn: LocalDate validFrom: LocalDate validUntil: LocalDate status: LicenseStatus expired: Boolean! updatedAt: DateTimeISO \}/,
+      /type Organization @key\(fields: "creditCode"\) \{ creditCode: ID! name: String legalRepresentative: String address: String region: Region creditCodeCheckDigitValid: Boolean! licenses\(/,
+      /type Issuer \{ name: String code: String \}/,
+      /license\(id: ID!\): License /,
+      /licenseByNumber\(typeCode: ID! number: String!\): License /,
+      /licenseTypes: \[LicenseType!\]! /,
+    ]) {
+      expect(sdl).toMatch(pattern);
+    }
+  });
+});
+
+describe("expiry (Asia/Shanghai)", () => {
+  it("counts the day in China, whatever the server's zone", () => {
+    expect(shanghaiToday(new Date("2024-06-01T15:59:59Z"))).toBe("2024-06-01");
+    expect(shanghaiToday(new Date("2024-06-01T16:00:00Z"))).toBe("2024-06-02");
+  });
+
+  it("keeps a licence valid through its last day; long-term never expires", () => {
+    expect(isExpired("2024-06-01", new Date("2024-06-01T15:59:59Z"))).toBe(false);
+    expect(isExpired("2024-06-01", new Date("2024-06-01T16:00:00Z"))).toBe(true);
+    expect(isExpired(null, new Date("2999-01-01T00:00:00Z"))).toBe(false);
+  });
+});
+
+describe("config", () => {
+  it("defaults to port 4002 on 127.0.0.1, PGlite under .data, no demo seed", () => {
+    expect(readLicensesConfig({})).toEqual({ port: 4002, host: "127.0.0.1", silo: { databaseUrl: undefined, dataDir: ".data" }, demo: null });
+  });
+
+  it("reads every variable", () => {
+    const config = readLicensesConfig({
+      LICENSES_PORT: "5002",
+      LICENSES_HOST: "0.0.0.0",
+      LICENSES_DATABASE_URL: "postgres://postgres@127.0.0.1:5432/licenses",
+      DATA_DIR: "/tmp/silos",
+      SEED_DEMO_PERSONS: "2000",
+    });
+    expect(config).toEqual({
+      port: 5002,
+      host: "0.0.0.0",
+      silo: { databaseUrl: "postgres://postgres@127.0.0.1:5432/licenses", dataDir: "/tmp/silos" },
+      demo: { persons: 2000, seed: 42 },
+    });
+  });
+
+  it.each([
+    ["LICENSES_PORT", "http"],
+    ["LICENSES_DATABASE_URL", "mysql://x"],
+    ["SEED_DEMO_PERSONS", "many"],
+  ])("fails fast on an invalid %s", (name, value) => {
+    expect(() => readLicensesConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => readLicensesConfig({ [name]: value })).toThrow(name);
+  });
+});
