@@ -1,0 +1,50 @@
+// Person (人口), owned by the registry: the entity other subgraphs extend by idNumber.
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Ethnicity, LocalDate, MaritalStatus, Region, Relationship, Sex } from "@onceonly/shared";
+import type {
+  EthnicityValue,
+  MaritalStatusValue,
+  PersonRecord,
+  RelationshipValue,
+  SexValue,
+} from "../source/records.js";
+
+@Directive('@key(fields: "idNumber")')
+@ObjectType("Person", { description: "A person in the household registry (户籍 人口基本信息)" })
+export class Person implements PersonRecord {
+  @Field(() => ID, { description: "公民身份号码 (GB 11643, 18 characters, upper-case X)" })
+  idNumber!: string;
+
+  @Field(() => String, { nullable: true, description: "姓名" })
+  name!: string | null;
+
+  @Field(() => Sex.enum, { nullable: true, description: "性别 (GB/T 2261.1)" })
+  sex!: SexValue | null;
+
+  @Field(() => Ethnicity.enum, { nullable: true, description: "民族 (GB/T 3304)" })
+  ethnicity!: EthnicityValue | null;
+
+  @Field(() => LocalDate, { nullable: true, description: "出生日期; null when the registry's record is not a calendar date" })
+  birthDate!: string | null;
+
+  @Field(() => String, { nullable: true, description: "住址" })
+  address!: string | null;
+
+  @Field(() => Region, { nullable: true, description: "所属区划" })
+  region!: Region | null;
+
+  @Field(() => MaritalStatus.enum, { nullable: true, description: "婚姻状况 (GB/T 2261.2)" })
+  maritalStatus!: MaritalStatusValue | null;
+
+  @Field(() => Boolean, { description: "死亡标识" })
+  deceased!: boolean;
+
+  @Field(() => Relationship.enum, { nullable: true, description: "与户主关系 (GB/T 4761, detailed codes folded into their group)" })
+  relationshipToHead!: RelationshipValue | null;
+
+  @Field(() => Date, { nullable: true, description: "When the registry last changed this record (gxsj)" })
+  updatedAt!: Date | null;
+
+  // Not a field: the household field resolves through it.
+  householdNumber!: string | null;
+}
