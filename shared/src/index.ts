@@ -10,3 +10,4 @@ export * from "./context.js";
 export * from "./log.js";
 export * from "./graphql/region.type.js";
 export * from "./graphql/scalars.js";
+export * from "./demo/index.js";

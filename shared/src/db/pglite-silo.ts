@@ -39,6 +39,7 @@ export class PgliteSilo implements Silo {
   /** Creates an empty, initialised data directory to copy silos from. */
   static async createTemplate(dir: string): Promise<void> {
     if (await exists(dir)) return;
+    await mkdir(dirname(dir), { recursive: true }); // a fresh clone has no .data/ yet
     const partial = `${dir}.partial-${process.pid}`;
     const db = await PGlite.create({ dataDir: partial });
     await db.close();
