@@ -1,7 +1,7 @@
 // The README's examples run: its window lookup query is the one `npm start` prints and
 // validates against the composed supergraph's API schema, and it names the two commands.
 import { readFileSync } from "node:fs";
-import { buildSupergraphSchema } from "@apollo/federation-internals";
+import { Supergraph } from "@apollo/federation-internals";
 import { parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
 import { WINDOW_LOOKUP_QUERY } from "../scripts/src/window-lookup.js";
@@ -18,8 +18,7 @@ describe("README", () => {
 
   it("shows the window lookup query that npm start prints, and it is valid against the supergraph", () => {
     expect(readme).toContain(WINDOW_LOOKUP_QUERY);
-    const [supergraph] = buildSupergraphSchema(read("gateway/supergraph.graphql"));
-    const apiSchema = supergraph.toAPISchema().toGraphQLJSSchema();
+    const apiSchema = Supergraph.build(read("gateway/supergraph.graphql")).apiSchema().toGraphQLJSSchema();
     expect(validate(apiSchema, parse(WINDOW_LOOKUP_QUERY))).toEqual([]);
     const curlQuery = /"query":"(query\(\$id: ID!\)[^"]+)"/.exec(readme)?.[1];
     expect(curlQuery).toBeDefined();

@@ -1,3 +1,4 @@
 export * from "./env.js";
 export * from "./silo-config.js";
 export * from "./variables.js";
+export * from "./subgraph-config.js";

@@ -11,3 +11,4 @@ export { LICENSE_TYPES, type DemoLicenseType, type LicenseTypeKey } from "./lice
 export { MATTERS, type DemoMatter, type DemoMaterial, type MatterKey } from "./matters.js";
 export { DEMO_REFERENCE_DATE } from "./dates.js";
 export { Rng } from "./prng.js";
+export { seedDemoOnStart } from "./seed-on-start.js";

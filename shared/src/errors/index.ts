@@ -5,7 +5,9 @@ import type { ValidationFailure } from "../validators/result.js";
 
 export class BadUserInputError extends GraphQLError {
   constructor(message: string, extensions: Record<string, unknown> = {}) {
-    super(message, { extensions: { code: "BAD_USER_INPUT", http: { status: 400 }, ...extensions } });
+    // No HTTP status: a field error travels in a 200 response beside the partial data
+    // (GraphQL over HTTP); a 4xx from a subgraph would make the gateway drop the whole fetch.
+    super(message, { extensions: { code: "BAD_USER_INPUT", ...extensions } });
   }
 
   /** From a validator's refusal: the message names the value and the rule. */

@@ -1,9 +1,8 @@
 // Runs the cases subgraph alone: config from the environment, the silo, optional demo
 // seed, listen. Exits 1 when it cannot start; SIGINT/SIGTERM stop it cleanly (exit 0).
 import "reflect-metadata";
-import { ConfigError, logger, openSilo } from "@onceonly/shared";
+import { ConfigError, logger, openSilo, seedDemoOnStart } from "@onceonly/shared";
 import { readCasesConfig } from "./config.js";
-import { seedDemoIfEmpty } from "./demo-seed.js";
 import { MIGRATIONS, startCasesService } from "./server.js";
 
 const log = logger.child({ subgraph: "cases" });
@@ -13,9 +12,7 @@ async function main(): Promise<void> {
   const silo = await openSilo({ name: "cases", ...config.silo, migrations: MIGRATIONS });
   let server;
   try {
-    if (config.seedDemoPersons !== undefined) {
-      await seedDemoIfEmpty(silo, { persons: config.seedDemoPersons, seed: config.seedDemoSeed }, log);
-    }
+    await seedDemoOnStart(silo, "cases", config.demo, log);
     server = await startCasesService({ silo, port: config.port, host: config.host });
   } catch (error) {
     await silo.close().catch(() => undefined);

@@ -8,8 +8,7 @@ describe("cases config", () => {
       port: 4003,
       host: "127.0.0.1",
       silo: { databaseUrl: undefined, dataDir: ".data" },
-      seedDemoPersons: undefined,
-      seedDemoSeed: 42,
+      demo: null,
     });
   });
 
@@ -26,8 +25,7 @@ describe("cases config", () => {
       port: 0,
       host: "0.0.0.0",
       silo: { databaseUrl: "postgres://postgres@127.0.0.1:5432/cases", dataDir: "/tmp/x" },
-      seedDemoPersons: 2000,
-      seedDemoSeed: 7,
+      demo: { persons: 2000, seed: 7 },
     });
   });
 

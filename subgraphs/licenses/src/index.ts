@@ -1,10 +1,9 @@
 // The licences subgraph as a process: config, silo, optional demo seed, listen.
 // Exits 1 when it cannot start; SIGINT/SIGTERM close the server and the silo, then exit 0.
 import "reflect-metadata";
-import { loadDemo, logger, openSilo, type RunningServer, type Silo } from "@onceonly/shared";
-import { readLicensesConfig, type LicensesConfig } from "./config.js";
+import { logger, openSilo, seedDemoOnStart, type RunningServer } from "@onceonly/shared";
+import { readLicensesConfig } from "./config.js";
 import { MIGRATIONS, startLicensesService } from "./server.js";
-import { LicensesSource } from "./source/index.js";
 
 const log = logger.child({ subgraph: "licenses" });
 
@@ -13,7 +12,7 @@ async function main(): Promise<void> {
   const silo = await openSilo({ name: "licenses", ...config.silo, migrations: MIGRATIONS });
   let server: RunningServer;
   try {
-    await seedIfEmpty(silo, config.demo);
+    await seedDemoOnStart(silo, "licenses", config.demo, log);
     server = await startLicensesService({ silo, port: config.port, host: config.host });
   } catch (error) {
     await silo.close().catch(() => undefined);
@@ -39,13 +38,6 @@ async function main(): Promise<void> {
   process.once("SIGTERM", stop);
 }
 
-// Private: demo data only on request (SEED_DEMO_PERSONS) and only into an empty silo,
-// so a restart never loads it twice.
-async function seedIfEmpty(silo: Silo, demo: LicensesConfig["demo"]): Promise<void> {
-  if (demo === null || !(await new LicensesSource(silo).isEmpty())) return;
-  log.info(demo, "empty licence silo: loading demo data");
-  await loadDemo({ licenses: silo }, { persons: demo.persons, seed: demo.seed });
-}
 
 main().catch((error: unknown) => {
   log.fatal({ err: error }, `licenses subgraph failed to start: ${error instanceof Error ? error.message : String(error)}`);

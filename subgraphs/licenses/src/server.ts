@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { ApolloServer } from "@apollo/server";
 import { buildFederatedSchema, logger, requestMeta, sendJson, serveGraphQL, type RunningServer, type Silo } from "@onceonly/shared";
 import type { GraphQLSchema } from "graphql";
-import { DEFAULT_PORT } from "./config.js";
+import { DEFAULT_LICENSES_PORT } from "./config.js";
 import { createContext, type LicensesContext } from "./context.js";
 import { referenceResolvers, resolvers } from "./resolvers/index.js";
 import { LicenseType } from "./schema/license-type.type.js";
@@ -48,7 +48,7 @@ export async function startLicensesService(options: LicensesServiceOptions): Pro
     const running = await serveGraphQL({
       apollo,
       context: async (req) => createContext(sources, requestMeta(req)),
-      port: options.port ?? DEFAULT_PORT,
+      port: options.port ?? DEFAULT_LICENSES_PORT,
       host: options.host,
       routes: { "/healthz": (_req, res) => sendJson(res, 200, { status: "ok" }) },
     });

@@ -1,9 +1,8 @@
 // The registry subgraph as a process: config, silo, optional demo seed, listen.
 // Exits 1 when it cannot start; SIGINT/SIGTERM close the server and the silo, then exit 0.
 import "reflect-metadata";
-import { logger, openSilo, type RunningServer } from "@onceonly/shared";
+import { logger, openSilo, seedDemoOnStart, type RunningServer } from "@onceonly/shared";
 import { readRegistryConfig } from "./config.js";
-import { seedDemoIfEmpty } from "./seed-demo.js";
 import { MIGRATIONS, startRegistryService } from "./server.js";
 
 const log = logger.child({ subgraph: "registry" });
@@ -13,7 +12,7 @@ async function main(): Promise<void> {
   const silo = await openSilo({ name: "registry", ...config.silo, migrations: MIGRATIONS });
   let server: RunningServer;
   try {
-    if (config.seedDemo) await seedDemoIfEmpty(silo, config.seedDemo, log);
+    await seedDemoOnStart(silo, "registry", config.demo, log);
     server = await startRegistryService({ silo, port: config.port, host: config.host });
   } catch (error) {
     await silo.close().catch(() => undefined);

@@ -8,7 +8,7 @@ describe("registry config", () => {
       port: 4001,
       host: "127.0.0.1",
       silo: { databaseUrl: undefined, dataDir: ".data" },
-      seedDemo: null,
+      demo: null,
     });
   });
 
@@ -25,9 +25,9 @@ describe("registry config", () => {
       port: 0,
       host: "0.0.0.0",
       silo: { databaseUrl: "postgres://postgres@db:5432/registry", dataDir: "/var/lib/onceonly" },
-      seedDemo: { persons: 2000, seed: 42 },
+      demo: { persons: 2000, seed: 42 },
     });
-    expect(readRegistryConfig({ SEED_DEMO_PERSONS: "10", SEED_DEMO_SEED: "7" }).seedDemo).toEqual({ persons: 10, seed: 7 });
+    expect(readRegistryConfig({ SEED_DEMO_PERSONS: "10", SEED_DEMO_SEED: "7" }).demo).toEqual({ persons: 10, seed: 7 });
   });
 
   it.each([

@@ -48,11 +48,6 @@ export class MattersSource {
     return alignMany(codes, rows.map(toMaterial), (m) => m.matterCode);
   }
 
-  /** The demo seed runs only on an empty catalogue. */
-  async isEmpty(): Promise<boolean> {
-    const rows = await this.silo.query<{ present: boolean }>(`SELECT EXISTS (SELECT 1 FROM sp_sxml) AS present`);
-    return !rows[0]?.present;
-  }
 }
 
 // Private: legacy row → record.

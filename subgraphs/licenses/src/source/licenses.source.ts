@@ -58,11 +58,6 @@ export class LicensesSource {
     return codes.map((code) => byHolder.get(code) ?? []);
   }
 
-  /** Whether the silo holds any licence at all (the demo seed runs only on an empty one). */
-  async isEmpty(): Promise<boolean> {
-    const [row] = await this.silo.query<{ filled: boolean }>("SELECT EXISTS (SELECT 1 FROM dzzz_zzxx) AS filled");
-    return !row.filled;
-  }
 }
 
 // Private: statuses are stored as Chinese words; UNRECOGNIZED means "a word outside the
