@@ -71,6 +71,22 @@ describe.each(ENGINES)("silo on %s", (engine) => {
   });
 });
 
+describe("PostgreSQL silo when the server drops its connections", () => {
+  it("survives the termination of idle connections and serves the next query", async () => {
+    const test = await openTestSilo("postgres", "dropped", migrations);
+    try {
+      await test.silo.query("SELECT 1"); // leaves an idle pooled connection
+      const admin = new PgSilo("admin", test.url!, { max: 1 });
+      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1", ["onceonly-dropped"]);
+      await admin.close();
+      await new Promise((r) => setTimeout(r, 100)); // let the FATAL reach the idle client
+      expect(await test.silo.query("SELECT 2 AS n")).toEqual([{ n: 2 }]);
+    } finally {
+      await test.dispose();
+    }
+  });
+});
+
 describe("migrations on PostgreSQL with replicas starting together", () => {
   it("apply once when several migrators run at the same time", async () => {
     const test = await openTestSilo("postgres", "racing", migrations);

@@ -3,6 +3,7 @@ import pg from "pg";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
+import { logger } from "../log.js";
 import { StatementListeners, type Transaction, type Row, type Silo } from "./silo.js";
 
 // DATE stays "YYYY-MM-DD": pg's default turns it into a Date at local midnight, which
@@ -26,6 +27,12 @@ export class PgSilo implements Silo {
     options: { max?: number } = {},
   ) {
     this.pool = new pg.Pool({ connectionString, max: options.max ?? 10, types, application_name: `onceonly-${name}` });
+    // An idle or closing connection that the server terminates (restart, failover,
+    // pg_terminate_backend) emits 'error' with no query to fail: unhandled, that would
+    // crash the process. Log it; the pool replaces the connection on next use.
+    const onConnectionError = (error: Error) => logger.warn({ silo: name, err: error.message }, "silo connection lost");
+    this.pool.on("error", onConnectionError);
+    this.pool.on("connect", (client) => client.on("error", onConnectionError));
   }
 
   async query<R extends Row = Row>(text: string, params?: readonly unknown[]): Promise<R[]> {
