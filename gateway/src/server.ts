@@ -1,8 +1,7 @@
 // Builds the gateway without side effects; index.ts decides when to listen.
 import { readFile } from "node:fs/promises";
 import { ApolloGateway } from "@apollo/gateway";
-import { ApolloServer } from "@apollo/server";
-import { serveGraphQL, type RunningServer } from "@onceonly/shared";
+import { serveApollo, type RunningServer } from "@onceonly/shared";
 import { SUBGRAPH_NAMES, type GatewayConfig, type SubgraphName } from "./config.js";
 import { gatewayContext, type GatewayContext } from "./context.js";
 import { healthz, readyz } from "./health.js";
@@ -27,29 +26,15 @@ export function createGateway(options: Pick<GatewayOptions, "supergraphSdl" | "s
   });
 }
 
-export async function startGatewayService(options: GatewayOptions): Promise<RunningServer> {
-  const apollo = new ApolloServer<GatewayContext>({
-    gateway: createGateway(options),
-    introspection: true,
-    includeStacktraceInErrorResponses: false,
-    // index.ts owns signals: Apollo's own handler would re-raise them and exit 130/143.
-    stopOnTerminationSignals: false,
-  });
-  await apollo.start();
-  const running = await serveGraphQL({
-    apollo,
+export function startGatewayService(options: GatewayOptions): Promise<RunningServer> {
+  return serveApollo<GatewayContext>({
+    name: "gateway",
+    apollo: { gateway: createGateway(options) },
     context: gatewayContext,
     port: options.port,
     host: options.host,
     routes: { "/healthz": healthz, "/readyz": readyz(options.subgraphUrls) },
   });
-  return {
-    ...running,
-    async close() {
-      await running.close();
-      await apollo.stop();
-    },
-  };
 }
 
 export async function loadSupergraph(path: string): Promise<string> {

@@ -1,0 +1,58 @@
+// A subgraph as a deployable process: configuration, its silo (migrated), the optional
+// demo seed, listen. Exits 1 when it cannot start (naming the bad variable for a config
+// error); SIGINT/SIGTERM close the server, then the silo, then exit 0.
+import { ConfigError } from "../config/env.js";
+import type { SubgraphConfig } from "../config/subgraph-config.js";
+import { openSilo } from "../db/open-silo.js";
+import type { Silo } from "../db/silo.js";
+import { seedDemoOnStart } from "../demo/seed-on-start.js";
+import type { DemoSiloName } from "../demo/tables.js";
+import type { RunningServer } from "../http/serve.js";
+import { logger } from "../log.js";
+
+export interface SubgraphProcess {
+  name: DemoSiloName;
+  migrations: string;
+  readConfig(env: Record<string, string | undefined>): SubgraphConfig;
+  start(options: { silo: Silo; port: number; host: string }): Promise<RunningServer>;
+}
+
+export function runSubgraphProcess(subgraph: SubgraphProcess): void {
+  const log = logger.child({ subgraph: subgraph.name });
+  main(subgraph, log).catch((error: unknown) => {
+    if (error instanceof ConfigError) log.fatal(`${subgraph.name} subgraph: ${error.message}`);
+    else log.fatal({ err: error }, `${subgraph.name} subgraph failed to start`);
+    setImmediate(() => process.exit(1)); // pino writes asynchronously: let it flush
+  });
+}
+
+async function main(subgraph: SubgraphProcess, log: typeof logger): Promise<void> {
+  const config = subgraph.readConfig(process.env);
+  const silo = await openSilo({ name: subgraph.name, ...config.silo, migrations: subgraph.migrations });
+  let server: RunningServer;
+  try {
+    await seedDemoOnStart(silo, subgraph.name, config.demo, log);
+    server = await subgraph.start({ silo, port: config.port, host: config.host });
+  } catch (error) {
+    await silo.close().catch(() => undefined);
+    throw error;
+  }
+  log.info({ url: server.url, engine: silo.kind }, `${subgraph.name} subgraph ready at ${server.url}`);
+
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return; // a second Ctrl-C must not close twice
+    stopping = true;
+    log.info({ signal }, `${subgraph.name} subgraph stopping`);
+    try {
+      await server.close();
+      await silo.close();
+      process.exit(0);
+    } catch (error) {
+      log.error({ err: error }, `${subgraph.name} subgraph did not stop cleanly`);
+      process.exit(1);
+    }
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
