@@ -1,11 +1,8 @@
 // What the gateway knows about one incoming request.
 import type { IncomingMessage } from "node:http";
-import { requestMeta } from "@onceonly/shared";
+import { requestMeta, type RequestMeta } from "@onceonly/shared";
 
-export interface GatewayContext {
-  requestId: string;
-  purpose: string | null;
-}
+export type GatewayContext = RequestMeta;
 
 export async function gatewayContext(req: IncomingMessage): Promise<GatewayContext> {
   return requestMeta(req);

@@ -9,5 +9,9 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (!request.http || !context?.requestId) return;
     request.http.headers.set("x-request-id", context.requestId);
     if (context.purpose) request.http.headers.set("x-purpose", context.purpose);
+    if (context.window) {
+      request.http.headers.set("x-window-id", context.window.id);
+      if (context.window.department) request.http.headers.set("x-department", context.window.department);
+    }
   }
 }

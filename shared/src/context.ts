@@ -2,7 +2,7 @@
 // request (DataLoader caches must never outlive one request).
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import type { Logger } from "./log.js";
+import { logger, type Logger } from "./log.js";
 
 export interface WindowIdentity {
   id: string;
@@ -21,7 +21,18 @@ export interface RequestContext<L> {
   log: Logger;
 }
 
-export function requestMeta(req: IncomingMessage): { requestId: string; purpose: string | null } {
+export interface RequestMeta {
+  requestId: string;
+  purpose: string | null;
+  /**
+   * The calling window as the gateway forwards it (x-window-id, x-department). Until the
+   * security work binds it to a verified JWT, it is the client's word: it labels usage
+   * records and receipts, it grants nothing.
+   */
+  window: WindowIdentity | null;
+}
+
+export function requestMeta(req: IncomingMessage): RequestMeta {
   const header = (name: string) => {
     const v = req.headers[name];
     return Array.isArray(v) ? v[0] : v;
@@ -29,5 +40,17 @@ export function requestMeta(req: IncomingMessage): { requestId: string; purpose:
   return {
     requestId: header("x-request-id") ?? randomUUID(),
     purpose: header("x-purpose") ?? null,
+    window: header("x-window-id") ? { id: header("x-window-id")!, department: header("x-department"), scopes: [] } : null,
+  };
+}
+
+/** The context a subgraph resolver gets: request facts plus that request's own loaders. */
+export function createRequestContext<L>(subgraph: string, meta: RequestMeta, loaders: L): RequestContext<L> {
+  return {
+    requestId: meta.requestId,
+    window: meta.window,
+    purpose: meta.purpose,
+    loaders,
+    log: logger.child({ subgraph, requestId: meta.requestId }),
   };
 }

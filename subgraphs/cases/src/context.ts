@@ -1,19 +1,10 @@
-// The per-request context of the cases subgraph: fresh loaders over the silo's sources.
-import { logger, type RequestContext } from "@onceonly/shared";
+// The cases subgraph's per-request context: the shared request facts with fresh loaders.
+import { createRequestContext, type RequestContext, type RequestMeta } from "@onceonly/shared";
 import { createLoaders, type CasesLoaders } from "./loaders.js";
 import type { CasesSources } from "./source/index.js";
 
 export type CasesContext = RequestContext<CasesLoaders>;
 
-export function createCasesContext(
-  sources: CasesSources,
-  meta: { requestId: string; purpose: string | null },
-): CasesContext {
-  return {
-    requestId: meta.requestId,
-    window: null, // filled from the gateway's signed identity in the security work
-    purpose: meta.purpose,
-    loaders: createLoaders(sources),
-    log: logger.child({ subgraph: "cases", requestId: meta.requestId }),
-  };
+export function createCasesContext(sources: CasesSources, meta: RequestMeta): CasesContext {
+  return createRequestContext("cases", meta, createLoaders(sources));
 }

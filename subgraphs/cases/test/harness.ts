@@ -23,7 +23,7 @@ export async function openHarness(engine: Engine, extra: Fixtures[] = []): Promi
   return {
     silo: test.silo,
     run: (source, variableValues) =>
-      graphql({ schema: built, source, variableValues, contextValue: createCasesContext(sources, { requestId: "test", purpose: null }) }),
+      graphql({ schema: built, source, variableValues, contextValue: createCasesContext(sources, { requestId: "test", purpose: null, window: null }) }),
     dispose: () => test.dispose(),
   };
 }

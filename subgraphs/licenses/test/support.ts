@@ -14,7 +14,7 @@ export function executor(schema: GraphQLSchema, silo: Silo) {
       schema,
       source,
       variableValues,
-      contextValue: createContext(sources, { requestId: "test", purpose: null }),
+      contextValue: createContext(sources, { requestId: "test", purpose: null, window: null }),
     }) as Promise<Result>;
 }
 

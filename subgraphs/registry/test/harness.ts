@@ -30,7 +30,7 @@ export async function openRegistry(engine: Engine, bulkHouseholds = 0): Promise<
           schema,
           source,
           variableValues: variables,
-          contextValue: createContext(sources, { requestId: "test", purpose: null }),
+          contextValue: createContext(sources, { requestId: "test", purpose: null, window: null }),
         }),
       dispose: () => test.dispose(),
     };
