@@ -4,6 +4,7 @@ import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import { logger } from "../log.js";
+import { PgListener } from "./pg-listener.js";
 import { StatementListeners, type Transaction, type Row, type Silo } from "./silo.js";
 
 // DATE stays "YYYY-MM-DD": pg's default turns it into a Date at local midnight, which
@@ -20,12 +21,14 @@ export class PgSilo implements Silo {
   readonly kind = "postgres" as const;
   private readonly listeners = new StatementListeners();
   private readonly pool: pg.Pool;
+  private readonly listener: PgListener;
 
   constructor(
     readonly name: string,
     connectionString: string,
     options: { max?: number } = {},
   ) {
+    this.listener = new PgListener(name, connectionString);
     this.pool = new pg.Pool({ connectionString, max: options.max ?? 10, types, application_name: `onceonly-${name}` });
     // An idle or closing connection that the server terminates (restart, failover,
     // pg_terminate_backend) emits 'error' with no query to fail: unhandled, that would
@@ -88,7 +91,12 @@ export class PgSilo implements Silo {
     return this.listeners.add(listener);
   }
 
+  listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>> {
+    return this.listener.listen(channel, handler);
+  }
+
   async close(): Promise<void> {
+    await this.listener.close();
     await this.pool.end();
   }
 }

@@ -2,7 +2,7 @@
 import { cp, mkdir, stat } from "node:fs/promises";
 import { dirname } from "node:path";
 import { PGlite, types as pgliteTypes } from "@electric-sql/pglite";
-import { StatementListeners, type Transaction, type Row, type Silo } from "./silo.js";
+import { assertChannelName, StatementListeners, type Transaction, type Row, type Silo } from "./silo.js";
 
 // Same conversions as the pg adapter: DATE as "YYYY-MM-DD", int8 as number.
 const parsers = {
@@ -91,6 +91,13 @@ export class PgliteSilo implements Silo {
 
   onStatement(listener: Parameters<Silo["onStatement"]>[0]): () => void {
     return this.listeners.add(listener);
+  }
+
+  async listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>> {
+    assertChannelName(channel);
+    // One process, one connection: NOTIFY is delivered after the notifying statement commits.
+    const unlisten = await this.serial(() => this.db.listen(channel, handler));
+    return () => this.serial(() => unlisten());
   }
 
   async close(): Promise<void> {

@@ -33,6 +33,12 @@ export interface Silo extends Queryable {
   copyRows(table: string, columns: readonly string[], lines: readonly string[]): Promise<void>;
   /** Observe every statement (tests count them; the report counts silo load). */
   onStatement(listener: (event: StatementEvent) => void): () => void;
+  /**
+   * LISTEN on a channel (a plain lower-case identifier); `handler` gets each NOTIFY
+   * payload. Resolves to an unsubscribe function. Delivery is best effort: on PostgreSQL
+   * notifications sent while the listening connection is down are lost.
+   */
+  listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -45,6 +51,11 @@ export function copyLine(values: readonly unknown[]): string {
       return s.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
     })
     .join("\t");
+}
+
+/** LISTEN takes an identifier, not a parameter: both adapters accept plain lower-case names only. */
+export function assertChannelName(channel: string): void {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`channel "${channel}" must match /^[a-z_][a-z0-9_]{0,62}$/`);
 }
 
 /** Shared by both adapters: fan a statement out to listeners. */

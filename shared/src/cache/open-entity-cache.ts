@@ -1,0 +1,30 @@
+// Which cache a service runs with, from its environment: Redis when REDIS_URL is set
+// (shared between replicas, survives restarts), an in-process LRU otherwise.
+import { readInt, readUrl } from "../config/env.js";
+import type { Logger } from "../log.js";
+import type { EntityCache } from "./entity-cache.js";
+import { LruEntityCache } from "./lru-entity-cache.js";
+import { RedisEntityCache } from "./redis-entity-cache.js";
+
+export interface CacheConfig {
+  /** null = in-process LRU. */
+  redisUrl: string | null;
+  ttlSeconds: number;
+  maxEntries: number;
+  /** How often the change feed's polling backstop looks for updated rows, ms. */
+  pollMs: number;
+}
+
+export function readCacheConfig(env: Record<string, string | undefined>): CacheConfig {
+  return {
+    redisUrl: readUrl(env, "REDIS_URL", ["redis:", "rediss:"]) ?? null,
+    ttlSeconds: readInt(env, "CACHE_TTL_SECONDS", 60, 1, 86_400),
+    maxEntries: readInt(env, "CACHE_MAX_ENTRIES", 100_000, 1, 100_000_000),
+    pollMs: readInt(env, "CACHE_POLL_MS", 1000, 10, 3_600_000),
+  };
+}
+
+export function openEntityCache(config: CacheConfig, log?: Logger): EntityCache {
+  if (config.redisUrl === null) return new LruEntityCache({ maxEntries: config.maxEntries });
+  return new RedisEntityCache({ url: config.redisUrl, prefix: "onceonly:", log });
+}
