@@ -24,4 +24,14 @@ describe("README", () => {
     expect(curlQuery).toBeDefined();
     expect(validate(apiSchema, parse(curlQuery!))).toEqual([]);
   });
+
+  it("shows a verifyLicense query and curl that are valid against the supergraph", () => {
+    const apiSchema = Supergraph.build(read("gateway/supergraph.graphql")).apiSchema().toGraphQLJSSchema();
+    const query = /```graphql\n(query Verify[\s\S]+?)```/.exec(readme)?.[1];
+    const curlQuery = /"query":"(query\(\$input: VerifyLicenseInput!\)[^"]+)"/.exec(readme)?.[1];
+    for (const source of [query, curlQuery]) {
+      expect(source).toBeDefined();
+      expect(validate(apiSchema, parse(source!))).toEqual([]);
+    }
+  });
 });

@@ -1,10 +1,11 @@
 // Builds the gateway without side effects; index.ts decides when to listen.
 import { readFile } from "node:fs/promises";
 import { ApolloGateway } from "@apollo/gateway";
-import { serveApollo, type RunningServer } from "@onceonly/shared";
+import { JWKS_PATH, serveApollo, type RunningServer } from "@onceonly/shared";
 import { SUBGRAPH_NAMES, type GatewayConfig, type SubgraphName } from "./config.js";
 import { gatewayContext, type GatewayContext } from "./context.js";
 import { healthz, readyz } from "./health.js";
+import { jwksProxy } from "./jwks.js";
 import { SubgraphSource } from "./subgraph-source.js";
 
 export { readGatewayConfig, DEFAULT_SUBGRAPH_URLS, DEFAULT_SUPERGRAPH_PATH, SUBGRAPH_NAMES } from "./config.js";
@@ -33,7 +34,11 @@ export function startGatewayService(options: GatewayOptions): Promise<RunningSer
     context: gatewayContext,
     port: options.port,
     host: options.host,
-    routes: { "/healthz": healthz, "/readyz": readyz(options.subgraphUrls) },
+    routes: {
+      "/healthz": healthz,
+      "/readyz": readyz(options.subgraphUrls),
+      [JWKS_PATH]: jwksProxy({ licensesUrl: options.subgraphUrls.licenses, timeoutMs: options.subgraphTimeoutMs }),
+    },
   });
 }
 

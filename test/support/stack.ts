@@ -4,12 +4,14 @@ import { startCasesService, MIGRATIONS as CASES_MIGRATIONS } from "@onceonly/cas
 import { DEFAULT_SUPERGRAPH_PATH, loadSupergraph, startGatewayService } from "@onceonly/gateway";
 import { startLicensesService, MIGRATIONS as LICENSES_MIGRATIONS } from "@onceonly/licenses";
 import { startRegistryService, MIGRATIONS as REGISTRY_MIGRATIONS } from "@onceonly/registry";
-import { loadDemo, type RunningServer, type Silo } from "@onceonly/shared";
+import { createEphemeralReceiptSigner, loadDemo, type ReceiptSigner, type RunningServer, type Silo } from "@onceonly/shared";
 import { openTestSilo, type Engine, type TestSilo } from "./silos.js";
 
 export interface Stack {
   gatewayUrl: string;
   silos: { registry: Silo; licenses: Silo; cases: Silo };
+  /** Signs the licences service's verification receipts (an in-memory key). */
+  signer: ReceiptSigner;
   graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
   close(): Promise<void>;
 }
@@ -26,9 +28,10 @@ export async function startStack(engine: Engine, demo: { persons: number; seed: 
     opened.push(registry, licenses, cases);
     const silos = { registry: registry.silo, licenses: licenses.silo, cases: cases.silo };
     await loadDemo(silos, demo);
+    const signer = await createEphemeralReceiptSigner();
     const [r, l, c] = await Promise.all([
       startRegistryService({ silo: silos.registry, port: 0 }),
-      startLicensesService({ silo: silos.licenses, port: 0 }),
+      startLicensesService({ silo: silos.licenses, port: 0, signer }),
       startCasesService({ silo: silos.cases, port: 0 }),
     ]);
     servers.push(r, l, c);
@@ -43,6 +46,7 @@ export async function startStack(engine: Engine, demo: { persons: number; seed: 
     return {
       gatewayUrl: gateway.url,
       silos,
+      signer,
       async graphql(query, variables = {}, headers = {}) {
         const response = await fetch(gateway.url, {
           method: "POST",

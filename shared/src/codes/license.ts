@@ -19,3 +19,10 @@ export const HolderKind = defineCodeTable("HolderKind", "持证主体类别", [
   { code: "1", value: "PERSON", label: "自然人", labelEn: "natural person" },
   { code: "2", value: "ORGANIZATION", label: "法人和其他组织", labelEn: "legal person or other organisation" },
 ] as const);
+
+// How a licence was used (dzzz_yzjl.yzfs): verified on sight, or its data pulled into a
+// readiness answer or a case.
+export const UsageMethod = defineCodeTable("UsageMethod", "用证方式 (dzzz_yzjl.yzfs)", [
+  { code: "1", value: "VERIFY", label: "核验", labelEn: "verify" },
+  { code: "2", value: "PULL", label: "调取", labelEn: "pull" },
+] as const);

@@ -2,7 +2,7 @@
 // name that is not here, so this list cannot drift from the code; the README table,
 // .env.example and docker-compose.yml are checked against it by tests.
 
-export type Service = "gateway" | "registry" | "licenses" | "cases" | "start" | "seed";
+export type Service = "gateway" | "registry" | "licenses" | "cases" | "start" | "seed" | "receipt";
 
 export interface EnvVariable {
   name: string;
@@ -34,6 +34,12 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
   { name: "DATA_DIR", services: [...SUBGRAPHS, "start", "seed"], default: ".data", description: "Where embedded PGlite silos keep their data" },
   { name: "SEED_DEMO_PERSONS", services: [...SUBGRAPHS, "start"], default: "(unset: no seeding; npm start: 2000)", description: "Seed an empty silo with this many demo persons at start" },
   { name: "SEED_DEMO_SEED", services: [...SUBGRAPHS, "start"], default: "42", description: "Seed of the deterministic demo data" },
+  { name: "REDIS_URL", services: [...SUBGRAPHS, "start"], default: "(unset: in-process LRU cache)", description: "Redis URL of the shared entity cache (redis:// or rediss://)" },
+  { name: "CACHE_TTL_SECONDS", services: [...SUBGRAPHS, "start"], default: "60", description: "Time to live of a cached entity, s: the worst-case staleness bound" },
+  { name: "CACHE_MAX_ENTRIES", services: [...SUBGRAPHS, "start"], default: "100000", description: "Entries the in-process LRU cache keeps (no REDIS_URL)" },
+  { name: "CACHE_POLL_MS", services: [...SUBGRAPHS, "start"], default: "1000", description: "Change-feed polling backstop interval, ms (bound when LISTEN is lost)" },
+  { name: "RECEIPT_KEYS_FILE", services: ["licenses", "start", "receipt"], default: "DATA_DIR/receipt-keys.json", description: "Key store of the Ed25519 keys that sign verification receipts (private JWKs, mode 0600)" },
+  { name: "RECEIPT_TTL_SECONDS", services: ["licenses", "start", "receipt"], default: "604800 (7 days)", description: "Lifetime of a verification receipt; a retired signing key stays published this long" },
   { name: "LOG_LEVEL", services: ALL, default: "info (npm start: warn)", description: "pino log level: fatal, error, warn, info, debug, trace, silent" },
   { name: "SERVICE_NAME", services: ALL, default: "onceonly", description: "Name in every log line" },
 ];

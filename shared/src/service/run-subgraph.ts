@@ -1,6 +1,8 @@
 // A subgraph as a deployable process: configuration, its silo (migrated), the optional
 // demo seed, listen. Exits 1 when it cannot start (naming the bad variable for a config
 // error); SIGINT/SIGTERM close the server, then the silo, then exit 0.
+import type { EntityCache } from "../cache/entity-cache.js";
+import { openEntityCache, readCacheConfig } from "../cache/open-entity-cache.js";
 import { ConfigError } from "../config/env.js";
 import type { SubgraphConfig } from "../config/subgraph-config.js";
 import { openSilo } from "../db/open-silo.js";
@@ -14,7 +16,15 @@ export interface SubgraphProcess {
   name: DemoSiloName;
   migrations: string;
   readConfig(env: Record<string, string | undefined>): SubgraphConfig;
-  start(options: { silo: Silo; port: number; host: string }): Promise<RunningServer>;
+  /** Opens the entity cache from REDIS_URL / CACHE_* and hands it to start (closed on stop). */
+  usesCache?: boolean;
+  start(options: {
+    silo: Silo;
+    port: number;
+    host: string;
+    cache?: EntityCache;
+    freshness?: { ttlSeconds: number; pollMs: number };
+  }): Promise<RunningServer>;
 }
 
 export function runSubgraphProcess(subgraph: SubgraphProcess): void {
@@ -28,12 +38,21 @@ export function runSubgraphProcess(subgraph: SubgraphProcess): void {
 
 async function main(subgraph: SubgraphProcess, log: typeof logger): Promise<void> {
   const config = subgraph.readConfig(process.env);
+  const cacheConfig = subgraph.usesCache ? readCacheConfig(process.env) : null;
   const silo = await openSilo({ name: subgraph.name, ...config.silo, migrations: subgraph.migrations });
+  const cache = cacheConfig ? openEntityCache(cacheConfig, log) : undefined;
   let server: RunningServer;
   try {
     await seedDemoOnStart(silo, subgraph.name, config.demo, log);
-    server = await subgraph.start({ silo, port: config.port, host: config.host });
+    server = await subgraph.start({
+      silo,
+      port: config.port,
+      host: config.host,
+      cache,
+      freshness: cacheConfig ? { ttlSeconds: cacheConfig.ttlSeconds, pollMs: cacheConfig.pollMs } : undefined,
+    });
   } catch (error) {
+    await cache?.close().catch(() => undefined);
     await silo.close().catch(() => undefined);
     throw error;
   }
@@ -46,6 +65,7 @@ async function main(subgraph: SubgraphProcess, log: typeof logger): Promise<void
     log.info({ signal }, `${subgraph.name} subgraph stopping`);
     try {
       await server.close();
+      await cache?.close();
       await silo.close();
       process.exit(0);
     } catch (error) {

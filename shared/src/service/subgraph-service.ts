@@ -2,7 +2,7 @@
 // context (with fresh DataLoaders) per request.
 import type { BaseContext } from "@apollo/server";
 import type { GraphQLSchema } from "graphql";
-import { sendJson, type RunningServer } from "../http/serve.js";
+import { sendJson, type RouteHandler, type RunningServer } from "../http/serve.js";
 import { requestMeta } from "../context.js";
 import { serveApollo } from "./serve-apollo.js";
 
@@ -12,6 +12,8 @@ export interface SubgraphServiceOptions<C extends BaseContext> {
   context: (meta: ReturnType<typeof requestMeta>) => C;
   port: number;
   host?: string;
+  /** Extra routes by exact path, served before GraphQL (e.g. /.well-known/jwks.json). */
+  routes?: Record<string, RouteHandler>;
 }
 
 /** Closing it leaves the silo open: the caller owns it. */
@@ -22,6 +24,6 @@ export function startSubgraphService<C extends BaseContext>(options: SubgraphSer
     context: async (req) => options.context(requestMeta(req)),
     port: options.port,
     host: options.host,
-    routes: { "/healthz": (_req, res) => sendJson(res, 200, { status: "ok" }) },
+    routes: { ...options.routes, "/healthz": (_req, res) => sendJson(res, 200, { status: "ok" }) },
   });
 }

@@ -74,7 +74,7 @@ type CaseEvent { status: CaseStatus at: DateTimeISO! window: String handler: Str
 type Person @key(fields: "idNumber") { idNumber: ID! cases(status: [CaseStatus!], first: Int = 20, after: String): CaseConnection! }
 type Organization @key(fields: "creditCode") { creditCode: ID! cases(status: [CaseStatus!], first: Int = 20, after: String): CaseConnection! }
 type CaseConnection { nodes: [Case!]! pageInfo: PageInfo! totalCount: Int! }
-type PageInfo { hasNextPage: Boolean! endCursor: String }
+type PageInfo @shareable { hasNextPage: Boolean! endCursor: String }
 type Query { matter(code: ID!): Matter matters: [Matter!]! case(number: ID!): Case }
 `;
 

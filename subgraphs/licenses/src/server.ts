@@ -2,7 +2,7 @@
 // the gateway's start script call these).
 import "reflect-metadata";
 import { fileURLToPath } from "node:url";
-import { buildFederatedSchema, startSubgraphService, type RunningServer, type Silo } from "@onceonly/shared";
+import { buildFederatedSchema, JWKS_PATH, jwksRoute, logger, startSubgraphService, type EntityCache, type ReceiptSigner, type RunningServer, type Silo } from "@onceonly/shared";
 import type { GraphQLSchema } from "graphql";
 import { DEFAULT_LICENSES_PORT } from "./config.js";
 import { createContext } from "./context.js";
@@ -12,6 +12,7 @@ import { License } from "./schema/license.type.js";
 import { Organization } from "./schema/organization.type.js";
 import { LicensePerson } from "./schema/person.type.js";
 import { createSources } from "./source/index.js";
+import { startChangeFeed, type ChangeFeed } from "./source/change-feed.js";
 
 export const MIGRATIONS = fileURLToPath(new URL("../migrations", import.meta.url));
 
@@ -28,16 +29,43 @@ export interface LicensesServiceOptions {
   silo: Silo;
   port?: number;
   host?: string;
+  /** Entity cache behind the licence loaders (none = every read goes to the silo). */
+  cache?: EntityCache;
+  /** With a cache: entry TTL (default 60 s), change-feed poll interval (default 1000 ms), LISTEN on/off (default on). */
+  freshness?: { ttlSeconds?: number; pollMs?: number; listen?: boolean };
+  /** Signs verification receipts; without one, verifyLicense(s) answer "receipt signing is not configured". */
+  signer?: ReceiptSigner;
 }
 
 /** Serves the subgraph at /graphql with GET /healthz. Closing it leaves the silo open: the caller owns it. */
 export async function startLicensesService(options: LicensesServiceOptions): Promise<RunningServer> {
-  const sources = createSources(options.silo);
-  return startSubgraphService({
-    name: "licenses",
-    schema: await buildLicensesSchema(),
-    context: (meta) => createContext(sources, meta),
-    port: options.port ?? DEFAULT_LICENSES_PORT,
-    host: options.host,
-  });
+  const { cache, freshness = {} } = options;
+  const licensesCache = cache ? { cache, ttlSeconds: freshness.ttlSeconds ?? 60 } : undefined;
+  const sources = createSources(options.silo, licensesCache);
+  // Started before serving: no request may fill the cache before invalidation is watching.
+  const feed: ChangeFeed | null = licensesCache
+    ? await startChangeFeed({
+        silo: options.silo,
+        cache: licensesCache,
+        pollMs: freshness.pollMs ?? 1000,
+        listen: freshness.listen,
+        log: logger.child({ subgraph: "licenses" }),
+      })
+    : null;
+  try {
+    const running = await startSubgraphService({
+      name: "licenses",
+      schema: await buildLicensesSchema(),
+      context: (meta) => createContext(sources, meta, { signer: options.signer }),
+      port: options.port ?? DEFAULT_LICENSES_PORT,
+      host: options.host,
+      // The gateway republishes these keys at its own /.well-known/jwks.json.
+      routes: options.signer ? { [JWKS_PATH]: jwksRoute(options.signer) } : undefined,
+    });
+    // The caller owns the cache (and the silo): closing stops only what this started.
+    return { ...running, close: () => running.close().finally(() => feed?.stop()) };
+  } catch (error) {
+    await feed?.stop();
+    throw error;
+  }
 }

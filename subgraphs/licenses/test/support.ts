@@ -3,12 +3,11 @@
 import { graphql, type ExecutionResult, type GraphQLSchema } from "graphql";
 import type { Silo } from "@onceonly/shared";
 import { createContext } from "../src/context.js";
-import { createSources } from "../src/source/index.js";
+import { createSources, type LicensesSources } from "../src/source/index.js";
 
 export type Result = ExecutionResult<Record<string, any>>;
 
-export function executor(schema: GraphQLSchema, silo: Silo) {
-  const sources = createSources(silo);
+export function executor(schema: GraphQLSchema, silo: Silo, sources: LicensesSources = createSources(silo)) {
   return (source: string, variableValues?: Record<string, unknown>): Promise<Result> =>
     graphql({
       schema,

@@ -1,11 +1,13 @@
 // A page of an applicant's cases, and the arguments that select it.
 import { CaseStatus } from "@onceonly/shared";
-import { ArgsType, Field, Int, ObjectType } from "type-graphql";
+import { ArgsType, Directive, Field, Int, ObjectType } from "type-graphql";
 import type { CaseStatusValue } from "../source/records.js";
 import { Case } from "./case.type.js";
 
 export const MAX_PAGE = 100;
 
+// @shareable: the licences subgraph defines the identical PageInfo (usage history).
+@Directive("@shareable")
 @ObjectType("PageInfo")
 export class CasesPageInfo {
   @Field(() => Boolean)

@@ -7,8 +7,20 @@ import { organizationReference } from "./organization.reference.js";
 import { OrganizationResolver } from "./organization.resolver.js";
 import { personReference } from "./person.reference.js";
 import { PersonLicensesResolver } from "./person.resolver.js";
+import { LicenseUsageFieldsResolver, LicenseUsageResolver, OrganizationUsageResolver, PersonUsageResolver } from "./usage.resolver.js";
+import { VerificationResolver } from "./verification.resolver.js";
 
-export const resolvers = [LicenseResolver, LicenseTypeResolver, PersonLicensesResolver, OrganizationResolver] as const;
+export const resolvers = [
+  LicenseResolver,
+  LicenseTypeResolver,
+  PersonLicensesResolver,
+  OrganizationResolver,
+  VerificationResolver,
+  LicenseUsageResolver,
+  PersonUsageResolver,
+  OrganizationUsageResolver,
+  LicenseUsageFieldsResolver,
+] as const;
 
 /** Keyed by GraphQL type name (the class names differ: LicensePerson is "Person"). */
 export const referenceResolvers: ReferenceResolvers = {

@@ -3,6 +3,7 @@
 import { LicenseStatus, UNRECOGNIZED, type Silo } from "@onceonly/shared";
 import { LICENSE_COLUMNS, toLicenseRecord, type LicenseRow } from "./license.row.js";
 import type { LicenseFilter, LicenseRecord, LicenseStatusValue } from "./records.js";
+import { forgetLicenses, type LicensesCache } from "./licenses.cache.js";
 
 type KnownStatus = Exclude<LicenseStatusValue, typeof UNRECOGNIZED>;
 
@@ -16,7 +17,10 @@ export interface TypeAndNumber {
 const PREFERRED_FIRST = "(btrim(x.zzzt) = '有效') DESC, x.zzbfrq DESC NULLS LAST, x.gxsj DESC, x.zzbs DESC";
 
 export class LicensesSource {
-  constructor(private readonly silo: Silo) {}
+  constructor(
+    private readonly silo: Silo,
+    private readonly cache?: LicensesCache,
+  ) {}
 
   async byIds(ids: readonly string[]): Promise<(LicenseRecord | null)[]> {
     const rows = await this.silo.query<LicenseRow>(
@@ -56,6 +60,20 @@ export class LicensesSource {
     const byHolder = new Map<string, LicenseRecord[]>(codes.map((code) => [code, []]));
     for (const row of rows) byHolder.get(row.czztdm?.trim() ?? "")?.push(toLicenseRecord(row));
     return codes.map((code) => byHolder.get(code) ?? []);
+  }
+
+  /**
+   * Sets a licence's status (the seam for an admin mutation). The cached copy is dropped
+   * after the commit, so this process never serves the old status again; other replicas
+   * learn it from the change feed. Returns false when no such licence exists.
+   */
+  async updateStatus(id: string, status: KnownStatus): Promise<boolean> {
+    const rows = await this.silo.query<{ zzbs: string }>(
+      "UPDATE dzzz_zzxx SET zzzt = $2, gxsj = now() WHERE zzbs = $1 RETURNING zzbs",
+      [id, LicenseStatus.encode(status)],
+    );
+    await forgetLicenses(this.cache, [id]);
+    return rows.length > 0;
   }
 
 }
