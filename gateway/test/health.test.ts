@@ -1,22 +1,12 @@
 // /healthz says the process is up; /readyz says whether every subgraph answers, and
 // names the one that does not.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { TestServers } from "../../test/support/http.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { readyz } from "../src/health.js";
 
-const servers: Server[] = [];
-
-async function listen(handler: Parameters<typeof createServer>[1]): Promise<string> {
-  const server = createServer(handler);
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => new Promise((r) => { s.closeAllConnections(); s.close(r); })));
-});
+const servers = new TestServers();
+const listen = (handler: Parameters<TestServers["listen"]>[0]) => servers.listen(handler);
+afterEach(() => servers.closeAll());
 
 async function probe(subgraphs: Record<string, string>) {
   const base = await listen((req, res) => void readyz(subgraphs, 500)(req, res));

@@ -1,22 +1,14 @@
 // The gateway republishes the licences subgraph's receipt keys: fetched from the origin of
 // the configured licences URL, cached briefly, stale rather than absent when the subgraph
 // is down, 503 only when it never answered, and never anything private.
-import { createServer, type RequestListener, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { TestServers } from "../../test/support/http.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { createEphemeralReceiptSigner, jwksRoute, verifyReceipt, type VerificationReceiptClaims } from "@onceonly/shared";
 import { jwksProxy } from "../src/jwks.js";
 
-const servers: Server[] = [];
-async function listen(handler: RequestListener): Promise<string> {
-  const server = createServer(handler);
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => new Promise((r) => { s.closeAllConnections(); s.close(r); })));
-});
+const servers = new TestServers();
+const listen = (handler: Parameters<TestServers["listen"]>[0]) => servers.listen(handler);
+afterEach(() => servers.closeAll());
 
 /** A stand-in licences subgraph: its real JWKS route, switchable to failing, counting hits. */
 async function fakeLicences() {

@@ -3,12 +3,11 @@
 // copy of the gateway's /.well-known/jwks.json, or its URL). Exit 0 valid, 1 not, 2 usage.
 import "reflect-metadata"; // @onceonly/shared also carries the GraphQL types
 import { readFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { verifyReceipt, type JWK, type ReceiptFailureReason } from "@onceonly/shared";
+import { parseCli, UsageError } from "./cli.js";
 
 const USAGE = "usage: npm run receipt:verify -- --receipt <JWS or @file> --jwks <file or http(s) URL> [--max-age SECONDS]";
 
-class UsageError extends Error {}
 
 const FAILURES: Record<ReceiptFailureReason, [zh: string, en: string]> = {
   malformed: ["回执格式错误，不是本系统签发的核验回执", "Malformed: not a verification receipt"],
@@ -19,21 +18,7 @@ const FAILURES: Record<ReceiptFailureReason, [zh: string, en: string]> = {
 };
 
 async function parse(argv: string[]) {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { receipt: { type: "string" }, jwks: { type: "string" }, "max-age": { type: "string" }, help: { type: "boolean" } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
+  const values = parseCli(argv, { receipt: { type: "string" }, jwks: { type: "string" }, "max-age": { type: "string" } } as const, USAGE);
   if (!values.receipt) throw new UsageError("--receipt is required");
   if (!values.jwks) throw new UsageError("--jwks is required");
   const maxAgeRaw = values["max-age"];

@@ -6,35 +6,19 @@ import "reflect-metadata";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { Presets, SingleBar } from "cli-progress";
 import {
   demoSiloHasData, loadDemo, MAX_DEMO_PERSONS, openSilo, PgliteSilo, readSiloConfig, readString, resetDemoSilo,
   type DemoSiloName, type Silo,
 } from "@onceonly/shared";
+import { parseCli, UsageError } from "./cli.js";
 
 const USAGE = "usage: npm run seed -- [--persons N] [--seed S] [--reset]   (defaults: --persons 2000 --seed 42)";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const SILOS: DemoSiloName[] = ["registry", "licenses", "cases"];
 
-class UsageError extends Error {}
-
 function parse(argv: string[]): { persons: number; seed: number; reset: boolean } {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { persons: { type: "string" }, seed: { type: "string" }, reset: { type: "boolean" }, help: { type: "boolean" } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
+  const values = parseCli(argv, { persons: { type: "string" }, seed: { type: "string" }, reset: { type: "boolean" } } as const, USAGE);
   const integer = (name: string, raw: string | undefined, fallback: number, min: number, max: number) => {
     if (raw === undefined) return fallback;
     const n = Number(raw);
