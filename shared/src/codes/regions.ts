@@ -3,7 +3,8 @@
 // Tangshan Lunan, Danzhou) and a spread of provinces. The silo keeps the bare code; a
 // code outside this list is returned with a null name rather than failing.
 
-export const REGIONS: Readonly<Record<string, string>> = {
+/** County-level places (districts, counties, county-level cities): where people live. */
+export const COUNTY_REGIONS: Readonly<Record<string, string>> = {
   "110101": "北京市东城区", "110102": "北京市西城区", "110105": "北京市朝阳区", "110108": "北京市海淀区",
   "130202": "河北省唐山市路南区", "130203": "河北省唐山市路北区",
   "150581": "内蒙古自治区通辽市霍林郭勒市",
@@ -20,6 +21,20 @@ export const REGIONS: Readonly<Record<string, string>> = {
   "511133": "四川省乐山市马边彝族自治县", "511181": "四川省乐山市峨眉山市",
   "530102": "云南省昆明市五华区", "610113": "陕西省西安市雁塔区", "650102": "新疆维吾尔自治区乌鲁木齐市天山区",
 };
+
+// Province and prefecture levels: agencies and companies registered above county level
+// carry these in their credit codes.
+const UPPER_REGIONS: Readonly<Record<string, string>> = {
+  "110000": "北京市", "130000": "河北省", "130200": "河北省唐山市", "150000": "内蒙古自治区", "150500": "内蒙古自治区通辽市",
+  "310000": "上海市", "330000": "浙江省", "330100": "浙江省杭州市", "350000": "福建省", "350100": "福建省福州市",
+  "350900": "福建省宁德市", "420000": "湖北省", "420100": "湖北省武汉市", "430000": "湖南省", "430100": "湖南省长沙市",
+  "440000": "广东省", "440100": "广东省广州市", "440300": "广东省深圳市", "460000": "海南省", "510000": "四川省",
+  "510100": "四川省成都市", "511100": "四川省乐山市", "530000": "云南省", "530100": "云南省昆明市", "610000": "陕西省",
+  "610100": "陕西省西安市", "650000": "新疆维吾尔自治区", "650100": "新疆维吾尔自治区乌鲁木齐市",
+};
+
+/** Every code the API can name. */
+export const REGIONS: Readonly<Record<string, string>> = { ...UPPER_REGIONS, ...COUNTY_REGIONS };
 
 export function regionName(code: string | null | undefined): string | null {
   if (!code) return null;

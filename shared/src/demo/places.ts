@@ -1,7 +1,7 @@
-// Where the demo population lives: real GB/T 2260 codes from the shared REGIONS table,
+// Where the demo population lives: real county-level GB/T 2260 codes from the shared table,
 // weighted towards the places of the service-centre reports (Leshan, Huolingol, Fuding,
 // Tangshan Lunan, Danzhou), with street addresses, local ethnic mixes and window names.
-import { REGIONS } from "../codes/regions.js";
+import { COUNTY_REGIONS as REGIONS } from "../codes/regions.js";
 import { Ethnicity } from "../codes/person.js";
 import { Weighted, type Rng } from "./prng.js";
 
