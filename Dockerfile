@@ -15,5 +15,7 @@ FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 COPY --from=build /app /app
+# Where the licences service keeps its receipt keys (a named volume in docker-compose.yml).
+RUN mkdir -p /var/lib/onceonly/keys && chown -R node:node /var/lib/onceonly
 USER node
 CMD ["node", "gateway/dist/index.js"]

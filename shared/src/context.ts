@@ -33,9 +33,17 @@ export interface RequestMeta {
 }
 
 export function requestMeta(req: IncomingMessage): RequestMeta {
+  // Header values must be Latin-1, so Chinese (a department's name, a purpose) travels
+  // percent-encoded; a value that is not valid percent-encoding is taken as it is.
   const header = (name: string) => {
-    const v = req.headers[name];
-    return Array.isArray(v) ? v[0] : v;
+    const raw = req.headers[name];
+    const v = Array.isArray(raw) ? raw[0] : raw;
+    if (v === undefined || !v.includes("%")) return v;
+    try {
+      return decodeURIComponent(v);
+    } catch {
+      return v;
+    }
   };
   return {
     requestId: header("x-request-id") ?? randomUUID(),
@@ -45,6 +53,11 @@ export function requestMeta(req: IncomingMessage): RequestMeta {
 }
 
 /** The context a subgraph resolver gets: request facts plus that request's own loaders. */
+/** The form a request fact takes in an outgoing header: percent-encoded when not plain ASCII. */
+export function encodeHeaderValue(value: string): string {
+  return /^[\x20-\x7e]*$/.test(value) && !value.includes("%") ? value : encodeURIComponent(value);
+}
+
 export function createRequestContext<L>(subgraph: string, meta: RequestMeta, loaders: L): RequestContext<L> {
   return {
     requestId: meta.requestId,

@@ -46,4 +46,19 @@ describe.each(ENGINES)("licence verification through the gateway (%s silos)", (e
     });
     expect(result.data!.verifyLicense).toMatchObject({ outcome: "HOLDER_MISMATCH", reasonEn: "the holder does not match the licence (holder name)" });
   });
+
+  it("carries a Chinese department name and purpose, percent-encoded in headers, into the usage record", async () => {
+    const department = "乐山市市中区行政审批局";
+    const result = await stack.graphql<{ verifyLicense: { outcome: string } }>(VERIFY, { input: { id: licence.zzbs } }, {
+      "x-window-id": "LS-W09",
+      "x-department": encodeURIComponent(department),
+      "x-purpose": encodeURIComponent("窗口核验"),
+    });
+    expect(result.errors).toBeUndefined();
+    const [usage] = await stack.silos.licenses.query<{ yzbm: string; yzmd: string }>(
+      "SELECT yzbm, yzmd FROM dzzz_yzjl WHERE zzbs = $1 AND yzck = $2 ORDER BY jlid DESC LIMIT 1",
+      [licence.zzbs, "LS-W09"],
+    );
+    expect(usage).toEqual({ yzbm: department, yzmd: "窗口核验" });
+  });
 });
