@@ -31,6 +31,14 @@ describe("configuration surface", () => {
     }
   });
 
+  it("keeps the licences service's receipt keys on a named volume, not in the container", () => {
+    const licences = compose.services.licenses as { environment?: Record<string, string>; volumes?: string[] };
+    const keyDir = licences.environment?.RECEIPT_KEYS_FILE?.replace(/\/[^/]+$/, "");
+    expect(keyDir).toMatch(/^\/var\/lib\//);
+    expect(licences.volumes).toContain(`receipt-keys:${keyDir}`);
+    expect(Object.keys((compose as { volumes?: Record<string, unknown> }).volumes ?? {})).toContain("receipt-keys");
+  });
+
   it("documents every variable in the README table and in .env.example", () => {
     const readme = read("README.md");
     const example = read(".env.example");
