@@ -16,3 +16,4 @@ export * from "./service/serve-apollo.js";
 export * from "./service/subgraph-service.js";
 export * from "./service/run-subgraph.js";
 export * from "./receipts/index.js";
+export * from "./graphql/page-info.type.js";

@@ -2,6 +2,7 @@
 // parameterised INSERTs. Identifiers are built with the real check algorithms, so every
 // code here is valid unless its name says otherwise (PILOT_ORG, the legacy row).
 import { creditCodeCheckChar, formatLicenseId, idNumberCheckChar, type Silo } from "@onceonly/shared";
+import type { LicenseRow as SourceLicenseRow } from "../src/source/license.row.js";
 
 export interface LicenseTypeRow {
   zzlxdm: string;
@@ -10,22 +11,8 @@ export interface LicenseTypeRow {
   czztlb: string | null;
 }
 
-export interface LicenseRow {
-  zzbs: string;
-  zzlxdm: string;
-  zzmc: string | null;
-  zzbh: string | null;
-  czzt: string | null;
-  czztdm: string | null;
-  czztdmlx: string | null;
-  zzbfjg: string | null;
-  zzbfjgdm: string | null;
-  zzbfrq: string | null;
-  zzyxqqsrq: string | null;
-  zzyxqjzrq: string | null;
-  zzzt: string | null;
-  gxsj: string;
-}
+// The silo row as the source reads it, but written: gxsj goes in as an ISO string.
+export type LicenseRow = Omit<SourceLicenseRow, "gxsj"> & { gxsj: string };
 
 export interface SurfaceItemRow {
   zzbs: string;

@@ -1,29 +1,18 @@
 // A page of an applicant's cases, and the arguments that select it.
-import { CaseStatus } from "@onceonly/shared";
-import { ArgsType, Directive, Field, Int, ObjectType } from "type-graphql";
+import { CaseStatus, PageInfo } from "@onceonly/shared";
+import { ArgsType, Field, Int, ObjectType } from "type-graphql";
 import type { CaseStatusValue } from "../source/records.js";
 import { Case } from "./case.type.js";
 
 export const MAX_PAGE = 100;
-
-// @shareable: the licences subgraph defines the identical PageInfo (usage history).
-@Directive("@shareable")
-@ObjectType("PageInfo")
-export class CasesPageInfo {
-  @Field(() => Boolean)
-  hasNextPage!: boolean;
-
-  @Field(() => String, { nullable: true, description: "Pass as `after` for the next page; null on an empty page" })
-  endCursor!: string | null;
-}
 
 @ObjectType("CaseConnection")
 export class CaseConnection {
   @Field(() => [Case], { description: "Newest first (by acceptance time, then case number)" })
   nodes!: Case[];
 
-  @Field(() => CasesPageInfo)
-  pageInfo!: CasesPageInfo;
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
 
   @Field(() => Int, { description: "All the applicant's cases matching the status filter, on every page" })
   totalCount!: number;

@@ -1,22 +1,10 @@
 // 用证记录 as the API shows them: who used a licence, when, for what, and how; paged.
-import { UsageMethod } from "@onceonly/shared";
-import { ArgsType, Directive, Field, Int, ObjectType } from "type-graphql";
+import { UsageMethod, PageInfo } from "@onceonly/shared";
+import { ArgsType, Field, Int, ObjectType } from "type-graphql";
 import type { LicenseRecord, UsageMethodValue, UsageRecord } from "../source/index.js";
 import { License } from "./license.type.js";
 
 export const MAX_USAGE_PAGE = 100;
-
-// Identical to the cases subgraph's PageInfo and @shareable in both (federation composes
-// one type); the class name differs because type-graphql metadata is process-wide.
-@Directive("@shareable")
-@ObjectType("PageInfo")
-export class LicensesPageInfo {
-  @Field(() => Boolean)
-  hasNextPage!: boolean;
-
-  @Field(() => String, { nullable: true, description: "Pass as `after` for the next page; null on an empty page" })
-  endCursor!: string | null;
-}
 
 @ObjectType("LicenseUsage", { description: "用证记录 (dzzz_yzjl): one use of a licence by a department's window" })
 export class LicenseUsage {
@@ -50,8 +38,8 @@ export class LicenseUsageConnection {
   @Field(() => [LicenseUsage], { description: "Newest first" })
   nodes!: UsageRecord[];
 
-  @Field(() => LicensesPageInfo)
-  pageInfo!: LicensesPageInfo;
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
 
   @Field(() => Int, { description: "All records, on every page" })
   totalCount!: number;
