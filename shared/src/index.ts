@@ -17,3 +17,4 @@ export * from "./service/subgraph-service.js";
 export * from "./service/run-subgraph.js";
 export * from "./receipts/index.js";
 export * from "./graphql/page-info.type.js";
+export * from "./calendar/index.js";

@@ -40,6 +40,10 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
   { name: "CACHE_POLL_MS", services: [...SUBGRAPHS, "start"], default: "1000", description: "Change-feed polling backstop interval, ms (bound when LISTEN is lost)" },
   { name: "RECEIPT_KEYS_FILE", services: ["licenses", "start", "receipt"], default: "DATA_DIR/receipt-keys.json", description: "Key store of the Ed25519 keys that sign verification receipts (private JWKs, mode 0600)" },
   { name: "RECEIPT_TTL_SECONDS", services: ["licenses", "start", "receipt"], default: "604800 (7 days)", description: "Lifetime of a verification receipt; a retired signing key stays published this long" },
+  { name: "RECEIPT_JWKS_URL", services: ["cases"], default: "http://127.0.0.1:4002/.well-known/jwks.json", description: "Published key set the cases service checks verification receipts against (the licences service's, or the gateway's copy)" },
+  { name: "RECEIPT_MAX_AGE_SECONDS", services: ["cases", "start"], default: "3600", description: "Oldest verification receipt acceptCase takes for an e-licence material, s" },
+  { name: "READINESS_MAX_AGE_SECONDS", services: ["cases", "start"], default: "3600", description: "Oldest readiness check acceptCase takes as the applicant's registry facts, s" },
+  { name: "HOLIDAY_CALENDAR_FILE", services: ["cases", "start"], default: "(unset: bundled shared/calendars/cn-holidays.json)", description: "JSON calendar of public holidays and make-up working days (调休) for working-day time limits" },
   { name: "LOG_LEVEL", services: ALL, default: "info (npm start: warn)", description: "pino log level: fatal, error, warn, info, debug, trace, silent" },
   { name: "SERVICE_NAME", services: ALL, default: "onceonly", description: "Name in every log line" },
 ];

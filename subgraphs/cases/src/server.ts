@@ -6,6 +6,7 @@ import { buildFederatedSchema, startSubgraphService, type RunningServer, type Si
 import type { GraphQLSchema } from "graphql";
 import { DEFAULT_CASES_PORT } from "./config.js";
 import { createCasesContext } from "./context.js";
+import type { CasesServices } from "./services.js";
 import { referenceResolvers, resolvers } from "./resolvers/index.js";
 import { CasesOrganization, CasesPerson } from "./schema/applicant.type.js";
 import { createSources } from "./source/index.js";
@@ -27,6 +28,8 @@ export interface CasesServiceOptions {
   silo: Silo;
   port?: number;
   host?: string;
+  /** Calendar, receipt keys, age limits, clock (see services.ts). */
+  services: CasesServices;
 }
 
 /** Serves the subgraph at /graphql with GET /healthz. Closing it leaves the silo open: the caller owns it. */
@@ -35,7 +38,7 @@ export async function startCasesService(options: CasesServiceOptions): Promise<R
   return startSubgraphService({
     name: "cases",
     schema: await buildCasesSchema(),
-    context: (meta) => createCasesContext(sources, meta),
+    context: (meta) => createCasesContext(sources, options.services, meta),
     port: options.port ?? DEFAULT_CASES_PORT,
     host: options.host,
   });
@@ -43,3 +46,4 @@ export async function startCasesService(options: CasesServiceOptions): Promise<R
 
 export { createCasesContext, type CasesContext } from "./context.js";
 export { createSources, type CasesSources } from "./source/index.js";
+export type { CasesServices, ReceiptKeySet } from "./services.js";

@@ -5,6 +5,7 @@ import { buildCasesSchema, createCasesContext, createSources, MIGRATIONS } from 
 import type { Silo } from "@onceonly/shared";
 import { openTestSilo, type Engine } from "../../../test/support/silos.js";
 import { FIXTURES, loadFixtures, type Fixtures } from "./fixtures.js";
+import { testServices } from "./services.js";
 
 export interface Harness {
   silo: Silo;
@@ -23,7 +24,7 @@ export async function openHarness(engine: Engine, extra: Fixtures[] = []): Promi
   return {
     silo: test.silo,
     run: (source, variableValues) =>
-      graphql({ schema: built, source, variableValues, contextValue: createCasesContext(sources, { requestId: "test", purpose: null, window: null }) }),
+      graphql({ schema: built, source, variableValues, contextValue: createCasesContext(sources, testServices(), { requestId: "test", purpose: null, window: null }) }),
     dispose: () => test.dispose(),
   };
 }

@@ -2,6 +2,7 @@
 // gateway and the other subgraphs rely on.
 import { Kind, parse, type ObjectTypeDefinitionNode, type EnumTypeDefinitionNode, type UnionTypeDefinitionNode, print } from "graphql";
 import { buildCasesSchema, MIGRATIONS, startCasesService } from "../src/server.js";
+import { testServices } from "./services.js";
 import { subgraphSdl, type RunningServer } from "@onceonly/shared";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { ENGINES, openTestSilo, type TestSilo } from "../../../test/support/silos.js";
@@ -21,7 +22,7 @@ describe.each(ENGINES)("cases service on %s", (engine) => {
   afterAll(() => silo?.dispose());
 
   test("answers GraphQL over HTTP and /healthz", async () => {
-    const running = (server = await startCasesService({ silo: silo.silo, port: 0 }));
+    const running = (server = await startCasesService({ silo: silo.silo, port: 0, services: testServices() }));
     expect(running.port).toBeGreaterThan(0);
     const response = await fetch(running.url, {
       method: "POST",
@@ -42,7 +43,7 @@ describe.each(ENGINES)("cases service on %s", (engine) => {
   });
 
   test("a refused argument is a 200 with a BAD_USER_INPUT error, without stack traces", async () => {
-    const running = (server = await startCasesService({ silo: silo.silo, port: 0 }));
+    const running = (server = await startCasesService({ silo: silo.silo, port: 0, services: testServices() }));
     const response = await fetch(running.url, {
       method: "POST",
       headers: { "content-type": "application/json" },

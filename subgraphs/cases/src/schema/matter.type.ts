@@ -44,4 +44,10 @@ export class Material {
 
   @Field(() => Boolean, { description: "是否必须" })
   required!: boolean;
+
+  @Field(() => Boolean, { description: "告知承诺: a signed commitment may replace it" })
+  commitmentAllowed!: boolean;
+
+  @Field(() => Boolean, { description: "容缺受理: it may be handed in after acceptance" })
+  deferralAllowed!: boolean;
 }

@@ -3,11 +3,13 @@ import type { Silo } from "@onceonly/shared";
 import { ApplicantCasesSource } from "./applicant-cases.source.js";
 import { CasesSource } from "./cases.source.js";
 import { MattersSource } from "./matters.source.js";
+import { ReadinessSource } from "./readiness.source.js";
 
 export interface CasesSources {
   matters: MattersSource;
   cases: CasesSource;
   applicantCases: ApplicantCasesSource;
+  readiness: ReadinessSource;
 }
 
 export function createSources(silo: Silo): CasesSources {
@@ -15,10 +17,12 @@ export function createSources(silo: Silo): CasesSources {
     matters: new MattersSource(silo),
     cases: new CasesSource(silo),
     applicantCases: new ApplicantCasesSource(silo),
+    readiness: new ReadinessSource(silo),
   };
 }
 
 export type * from "./records.js";
+export type * from "./readiness-record.js";
 export type { ApplicantCasesQuery } from "./applicant-cases.source.js";
 export type { CaseCursor } from "./case-cursor.js";
 export { decodeCaseCursor, encodeCaseCursor } from "./case-cursor.js";

@@ -21,6 +21,8 @@ interface MaterialRow {
   zzlxdm: string | null;
   sjx: string | null;
   bx: string;
+  yxcn: string;
+  yxrq: string;
   [column: string]: unknown;
 }
 
@@ -42,7 +44,7 @@ export class MattersSource {
   /** Materials per matter, in display order (xh), ties by material code. */
   async materialsByMatters(codes: readonly string[]): Promise<MaterialRecord[][]> {
     const rows = await this.silo.query<MaterialRow>(
-      `SELECT sxbm, clbm, clmc, zzlxdm, sjx, bx FROM sp_sxcl WHERE sxbm = ANY($1::text[]) ORDER BY sxbm, xh, clbm`,
+      `SELECT sxbm, clbm, clmc, zzlxdm, sjx, bx, yxcn, yxrq FROM sp_sxcl WHERE sxbm = ANY($1::text[]) ORDER BY sxbm, xh, clbm`,
       [[...codes]],
     );
     return alignMany(codes, rows.map(toMaterial), (m) => m.matterCode);
@@ -72,5 +74,8 @@ function toMaterial(row: MaterialRow): MaterialRecord {
     licenseType: row.zzlxdm ? { code: row.zzlxdm.trim() } : null,
     registryFields: parseRegistryColumns(row.sjx, { column: "sp_sxcl.sjx", sxbm: row.sxbm, clbm: row.clbm }),
     required: row.bx?.trim() !== "0",
+    // Only an explicit '1' allows either: waiving a material is never the default.
+    commitmentAllowed: row.yxcn?.trim() === "1",
+    deferralAllowed: row.yxrq?.trim() === "1",
   };
 }

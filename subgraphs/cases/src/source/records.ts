@@ -26,6 +26,10 @@ export interface MaterialRecord {
   licenseType: { code: string } | null;
   registryFields: RegistryFieldValue[];
   required: boolean;
+  /** 告知承诺: the applicant may replace it by a signed commitment (sp_sxcl.yxcn). */
+  commitmentAllowed: boolean;
+  /** 容缺受理: it may be handed in after acceptance (sp_sxcl.yxrq). */
+  deferralAllowed: boolean;
 }
 
 /** The federation stub of the applicant: which key is present decides Person or Organization. */

@@ -1,0 +1,1 @@
+export type { WorkingCalendar } from "./working-calendar.js";
