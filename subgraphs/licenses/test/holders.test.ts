@@ -61,9 +61,9 @@ describe.each(ENGINES)("holders on %s", (engine) => {
   });
 
   describe("Organization", () => {
-    const ALL = "creditCode name legalRepresentative address region { code name } creditCodeCheckDigitValid";
+    const ALL = "creditCode name legalRepresentative address recordKey updatedAt region { code name } creditCodeCheckDigitValid";
 
-    it("is derived from its licences: latest name, fddbr and zs of the latest licence carrying them", async () => {
+    it("is derived from one licence: the valid one carrying fddbr and zs, named in recordKey with its gxsj", async () => {
       const { data, errors } = await organization(ORG.jiazhou, `${ALL} licenses(status: [VALID]) { id }`);
       expect(errors).toBeUndefined();
       expect(data?._entities[0]).toEqual({
@@ -72,6 +72,9 @@ describe.each(ENGINES)("holders on %s", (engine) => {
         name: "乐山嘉州食品股份有限公司",
         legalRepresentative: "赵丽华",
         address: "四川省乐山市市中区滨河路88号",
+        // Not the newer property certificate (no surface items), not the cancelled version.
+        recordKey: LICENSE.jiazhou.zzbs,
+        updatedAt: "2021-09-01T02:05:00.000Z",
         region: { code: "511102", name: "四川省乐山市市中区" },
         creditCodeCheckDigitValid: true,
         licenses: [{ id: LICENSE.jiazhouHouse.zzbs }, { id: LICENSE.jiazhou.zzbs }],
@@ -85,15 +88,20 @@ describe.each(ENGINES)("holders on %s", (engine) => {
         creditCode: ORG.pilot,
         name: "福鼎市白琳茶业有限公司",
         legalRepresentative: "林茶生",
+        recordKey: LICENSE.pilot.zzbs,
         creditCodeCheckDigitValid: false,
         region: { code: "350982" },
       });
     });
 
-    it("resolves to null when the silo holds no licence under the code", async () => {
-      const { data, errors } = await organization(ORG.unknown, "creditCode name");
+    // Changed on purpose (issue 4): fields that @require licence data — a case's
+    // readiness — need a representation for every applicant, known here or not.
+    it("resolves with null fields and no licences when the silo holds no licence under the code", async () => {
+      const { data, errors } = await organization(ORG.unknown, "creditCode name legalRepresentative address recordKey updatedAt licenses { id }");
       expect(errors).toBeUndefined();
-      expect(data?._entities).toEqual([null]);
+      expect(data?._entities).toEqual([
+        { __typename: "Organization", creditCode: ORG.unknown, name: null, legalRepresentative: null, address: null, recordKey: null, updatedAt: null, licenses: [] },
+      ]);
     });
 
     it.each([

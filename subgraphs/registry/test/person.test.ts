@@ -5,7 +5,7 @@ import { ENGINES, firstError, openRegistry, type Registry } from "./harness.js";
 
 const PERSON = `query($id: ID!) { person(idNumber: $id) {
   idNumber name sex ethnicity birthDate address region { code name } maritalStatus deceased
-  relationshipToHead updatedAt household { number }
+  relationshipToHead updatedAt household { number } registered recordKey
 } }`;
 
 describe.each(ENGINES)("registry person queries on %s", (engine) => {
@@ -35,6 +35,8 @@ describe.each(ENGINES)("registry person queries on %s", (engine) => {
       relationshipToHead: "HEAD",
       updatedAt: "2023-05-01T08:00:00.000Z",
       household: { number: HH.beijing },
+      registered: true,
+      recordKey: "R0001",
     });
   });
 
@@ -49,12 +51,12 @@ describe.each(ENGINES)("registry person queries on %s", (engine) => {
     expect(await person(ID.daughterInLaw)).toMatchObject({ relationshipToHead: "DAUGHTER", ethnicity: "HUI" }); // 38 儿媳
   });
 
-  it("chooses the current row among legacy duplicates and cancelled rows", async () => {
-    expect(await person(ID.duplicated)).toMatchObject({ name: "黄志强", maritalStatus: "MARRIED", region: { code: "440513" } });
+  it("chooses the current row among legacy duplicates and cancelled rows, and names it in recordKey", async () => {
+    expect(await person(ID.duplicated)).toMatchObject({ name: "黄志强", maritalStatus: "MARRIED", region: { code: "440513" }, recordKey: "R0006" });
     // A newer cancelled row (moved out) loses to the older active one.
-    expect(await person(ID.movedOut)).toMatchObject({ name: "林美玲", household: { number: HH.shantou } });
+    expect(await person(ID.movedOut)).toMatchObject({ name: "林美玲", household: { number: HH.shantou }, recordKey: "R0007" });
     // Only cancelled rows: still the person, from the latest of them.
-    expect(await person(ID.cancelled)).toMatchObject({ name: "黄国栋", relationshipToHead: "SIBLING" });
+    expect(await person(ID.cancelled)).toMatchObject({ name: "黄国栋", relationshipToHead: "SIBLING", recordKey: "R0008", registered: true });
   });
 
   it("returns a record with unknown legacy codes as UNRECOGNIZED and a bad csrq as null", async () => {

@@ -26,7 +26,7 @@ describe("registry subgraph schema", () => {
 
   it("has exactly the contracted fields", () => {
     expect(fields(schema, "Person")).toEqual({
-      idNumber: "ID!", name: "String", sex: "Sex", ethnicity: "Ethnicity", birthDate: "LocalDate",
+      idNumber: "ID!", registered: "Boolean!", recordKey: "ID", name: "String", sex: "Sex", ethnicity: "Ethnicity", birthDate: "LocalDate",
       address: "String", region: "Region", maritalStatus: "MaritalStatus", deceased: "Boolean!",
       household: "Household", relationshipToHead: "Relationship", updatedAt: "DateTimeISO",
     });

@@ -1,12 +1,16 @@
-// An organisation exists here only if the silo holds a licence under its credit code:
-// null otherwise. A code failing only its check character is looked up (pilot-era codes
-// are legal); any other malformed code is refused before SQL.
-import type { LicensesContext } from "../context.js";
-import type { OrganizationRecord } from "../source/index.js";
+// Organization representations from other subgraphs (a case's applicant, a licence's
+// holder). A code failing only its check character resolves (pilot-era codes are legal);
+// any other malformed code is refused before SQL. A well-formed code the silo holds no
+// licence under still resolves — name and the other licence-derived fields null, its
+// licence lists empty — because fields that @require licence data (a case's readiness)
+// need a representation for every applicant, and "holds nothing here" is their answer.
+// The reference itself costs no SQL: the fields load through the request's loaders.
+import type { OrganizationRef } from "../source/index.js";
 import { checkCreditCode } from "./arguments.js";
 
 // async so a refusal rejects this one entity, not the whole _entities list.
 export const organizationReference = {
-  __resolveReference: async (ref: { creditCode: string }, ctx: LicensesContext): Promise<OrganizationRecord | null> =>
-    ctx.loaders.organizationByCreditCode.load(checkCreditCode("creditCode", ref.creditCode).value),
+  __resolveReference: async (ref: { creditCode: string }): Promise<OrganizationRef> => ({
+    creditCode: checkCreditCode("creditCode", ref.creditCode).value,
+  }),
 };

@@ -9,9 +9,16 @@
 //   4. NOT_YET_VALID        asOf < validFrom
 //   5. EXPIRED              asOf > validUntil (valid ON the last day; null = 长期)
 //   6. VALID
-import type { LicenseRecord } from "../source/index.js";
-import { OUTCOME_REASONS, type VerificationOutcomeValue } from "../schema/verification.type.js";
+import { OUTCOME_REASONS, type VerificationOutcomeValue } from "@onceonly/shared";
+import type { LicenseRecord, LicenseStatusValue } from "../source/index.js";
 import type { VerificationPlan } from "./verification.input.js";
+
+/** Rule 2's stored statuses: a licence in one of them is dead (its outcome is the status). */
+export const DEAD_STATUSES = ["REVOKED", "CANCELLED", "REPORTED_LOST"] as const satisfies readonly LicenseStatusValue[];
+type DeadStatus = (typeof DEAD_STATUSES)[number];
+
+/** What judge() asks of the question: who shows the licence, and for which day. */
+export type Question = Pick<VerificationPlan, "holderCode" | "holderName" | "asOf" | "warnings">;
 
 export interface Verdict {
   outcome: VerificationOutcomeValue;
@@ -20,7 +27,7 @@ export interface Verdict {
   warnings: string[];
 }
 
-export function judge(record: LicenseRecord | null, plan: VerificationPlan): Verdict {
+export function judge(record: LicenseRecord | null, plan: Question): Verdict {
   const warnings = [...plan.warnings];
   const verdict = (outcome: VerificationOutcomeValue, zh = "", en = ""): Verdict => ({
     outcome,
@@ -29,19 +36,11 @@ export function judge(record: LicenseRecord | null, plan: VerificationPlan): Ver
     warnings,
   });
   if (record === null) return verdict("NOT_FOUND");
-  switch (record.status) {
-    case "REVOKED":
-    case "CANCELLED":
-    case "REPORTED_LOST":
-      return verdict(record.status);
-    case "UNRECOGNIZED":
-      // An unknown status word is not one of the three dead states we can name; the dates
-      // still decide, and the caller is told to ask the issuing department.
-      warnings.push("stored status is outside the code table (有效/注销/吊销/挂失); confirm with the issuing department");
-      break;
-    case null:
-    case "VALID":
-      break;
+  if (isDead(record.status)) return verdict(record.status);
+  if (record.status === "UNRECOGNIZED") {
+    // An unknown status word is not one of the three dead states we can name; the dates
+    // still decide, and the caller is told to ask the issuing department.
+    warnings.push("stored status is outside the code table (有效/注销/吊销/挂失); confirm with the issuing department");
   }
   if (plan.holderCode !== null && plan.holderCode !== record.holderCode?.toUpperCase()) {
     return verdict("HOLDER_MISMATCH", "（持证主体代码）", " (holder code)");
@@ -56,6 +55,10 @@ export function judge(record: LicenseRecord | null, plan: VerificationPlan): Ver
     return verdict("EXPIRED", `（有效期至 ${record.validUntil}）`, ` (valid until ${record.validUntil})`);
   }
   return verdict("VALID");
+}
+
+function isDead(status: LicenseStatusValue | null): status is DeadStatus {
+  return (DEAD_STATUSES as readonly (LicenseStatusValue | null)[]).includes(status);
 }
 
 /**

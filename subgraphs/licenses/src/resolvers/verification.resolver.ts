@@ -6,6 +6,7 @@ import { Arg, Ctx, Query, Resolver } from "type-graphql";
 import type { LicensesContext } from "../context.js";
 import { LicenseVerification, VerifyLicenseInput } from "../schema/verification.type.js";
 import type { Checked } from "../verification.loaders.js";
+import { requireSigner, signReceipt } from "./receipt.js";
 import { planVerification, type VerificationPlan } from "./verification.input.js";
 import { judge } from "./verification.outcome.js";
 
@@ -40,13 +41,6 @@ export class VerificationResolver {
   }
 }
 
-function requireSigner(ctx: LicensesContext): ReceiptSigner {
-  if (ctx.signer === null) {
-    throw new Error("receipt signing is not configured: start the licences service with a ReceiptSigner (RECEIPT_KEYS_FILE)");
-  }
-  return ctx.signer;
-}
-
 // Private: the DataLoaders gather all of one tick's lookups into one batch per kind.
 async function verify(plan: VerificationPlan, signer: ReceiptSigner, ctx: LicensesContext): Promise<LicenseVerification> {
   const { lookup } = plan;
@@ -69,15 +63,13 @@ async function verify(plan: VerificationPlan, signer: ReceiptSigner, ctx: Licens
     lookup.kind === "malformed"
       ? { outcome: "MALFORMED_IDENTIFIER" as const, reason: `证照标识格式或校验位错误：${lookup.failure.message}`, reasonEn: lookup.failure.message, warnings: plan.warnings }
       : judge(record, plan);
-  const receipt = await signer.sign({
+  const receipt = await signReceipt(signer, ctx, {
     licenseId: record?.id ?? (lookup.kind === "id" ? lookup.id : lookup.kind === "malformed" ? lookup.id : null),
     typeCode: record?.typeCode ?? (lookup.kind === "number" ? lookup.key.typeCode : lookup.kind === "malformed" ? lookup.typeCode : null),
     holderCode: plan.holderCode ?? record?.holderCode ?? null,
     outcome: verdict.outcome,
     checkedAt: checkedAt.toISOString(),
     validUntil: record?.validUntil ?? null,
-    window: ctx.window?.id ?? null,
-    purpose: ctx.purpose,
   });
   return { ...verdict, license: record, checkedAt, asOf: plan.asOf, receipt };
 }

@@ -1,43 +1,9 @@
 // 证照核验: the question another department asks ("is this licence genuine and valid for
 // the person or company showing it?") and the answer it gets, with a signed receipt.
-import { LocalDate } from "@onceonly/shared";
-import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { LocalDate, VerificationOutcome, type VerificationOutcomeValue } from "@onceonly/shared";
+import { Field, ID, InputType, ObjectType } from "type-graphql";
 import type { LicenseRecord } from "../source/index.js";
 import { License } from "./license.type.js";
-
-export const VerificationOutcome = {
-  VALID: "VALID",
-  EXPIRED: "EXPIRED",
-  NOT_YET_VALID: "NOT_YET_VALID",
-  REVOKED: "REVOKED",
-  CANCELLED: "CANCELLED",
-  REPORTED_LOST: "REPORTED_LOST",
-  HOLDER_MISMATCH: "HOLDER_MISMATCH",
-  NOT_FOUND: "NOT_FOUND",
-  MALFORMED_IDENTIFIER: "MALFORMED_IDENTIFIER",
-} as const;
-export type VerificationOutcomeValue = (typeof VerificationOutcome)[keyof typeof VerificationOutcome];
-
-/** The fixed reason for each outcome, in Chinese and English (a result's reason may add detail). */
-export const OUTCOME_REASONS: Record<VerificationOutcomeValue, { zh: string; en: string }> = {
-  VALID: { zh: "证照有效", en: "the licence is valid" },
-  EXPIRED: { zh: "证照已过有效期", en: "the licence has expired" },
-  NOT_YET_VALID: { zh: "证照尚未生效", en: "the licence is not yet valid" },
-  REVOKED: { zh: "证照已被吊销", en: "the licence has been revoked" },
-  CANCELLED: { zh: "证照已注销", en: "the licence has been cancelled" },
-  REPORTED_LOST: { zh: "证照已挂失", en: "the licence has been reported lost" },
-  HOLDER_MISMATCH: { zh: "持证主体与证照记载不符", en: "the holder does not match the licence" },
-  NOT_FOUND: { zh: "电子证照库中无此证照", en: "the licence library holds no such licence" },
-  MALFORMED_IDENTIFIER: { zh: "证照标识格式或校验位错误", en: "the licence identifier is malformed or fails its check character" },
-};
-
-registerEnumType(VerificationOutcome, {
-  name: "VerificationOutcome",
-  description: "证照核验结果 (licence verification outcome)",
-  valuesConfig: Object.fromEntries(
-    Object.entries(OUTCOME_REASONS).map(([value, r]) => [value, { description: `${r.zh} (${r.en})` }]),
-  ),
-});
 
 @InputType("VerifyLicenseInput", {
   description: "The licence shown: either `id`, or `typeCode` + `number`; optionally who shows it and for which date",

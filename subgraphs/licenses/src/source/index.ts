@@ -1,5 +1,6 @@
 // The licence silo's adapter: everything that knows a dzzz_ table or a legacy code.
 import type { Silo } from "@onceonly/shared";
+import { EvidenceSource } from "./evidence.source.js";
 import { LicenseTypesSource } from "./license-types.source.js";
 import type { LicensesCache } from "./licenses.cache.js";
 import { LicensesSource } from "./licenses.source.js";
@@ -14,6 +15,7 @@ export { OrganizationsSource } from "./organizations.source.js";
 export * from "./usage.record.js";
 export { UsageSource, type UsagePage, type UsagePageRequest } from "./usage.source.js";
 export { VerificationSource } from "./verification.source.js";
+export { EvidenceSource, type PullRule } from "./evidence.source.js";
 export * from "./licenses.cache.js";
 
 export interface LicensesSources {
@@ -22,6 +24,8 @@ export interface LicensesSources {
   organizations: OrganizationsSource;
   /** Reads the silo itself, never `cache`: verification must not be stale. */
   verification: VerificationSource;
+  /** Pull-once lookups with their usage records; the silo itself, never `cache`. */
+  evidence: EvidenceSource;
   usage: UsageSource;
   /** The entity cache behind the loaders (undefined = none); the source also drops entries it writes. */
   cache?: LicensesCache;
@@ -34,6 +38,7 @@ export function createSources(silo: Silo, cache?: LicensesCache): LicensesSource
     licenseTypes: new LicenseTypesSource(silo),
     organizations: new OrganizationsSource(silo),
     verification: new VerificationSource(silo),
+    evidence: new EvidenceSource(silo),
     usage: new UsageSource(silo),
   };
 }

@@ -49,10 +49,29 @@ export interface LicenseTypeRecord {
 
 export interface OrganizationRecord {
   creditCode: string;
-  /** 持证主体 as written on the holder's most recent licence. */
+  /** 持证主体 as written on the source licence (recordKey). */
   name: string | null;
   legalRepresentative: string | null;
   address: string | null;
+  /** 证照标识 of the one licence name, legal representative and address were read from. */
+  recordKey: string;
+  /** That licence's gxsj. */
+  updatedAt: Date;
+}
+
+/** A holder as the licence silo keys it: 持证主体代码 and its code type. */
+export interface HolderKey {
+  codeType: "ID_NUMBER" | "CREDIT_CODE";
+  code: string;
+}
+
+/** One licence held, as the pull-once lookup returns it. */
+export interface HeldLicense {
+  record: LicenseRecord;
+  /** 证照类型名称 from the catalogue; the licence's own 证照名称 when the type is not catalogued. */
+  typeName: string | null;
+  /** Whether the lookup's statement wrote a 调取 usage record for this licence. */
+  recorded: boolean;
 }
 
 /**

@@ -15,6 +15,14 @@ export class Person implements PersonRecord {
   @Field(() => ID, { description: "公民身份号码 (GB 11643, 18 characters, upper-case X)" })
   idNumber!: string;
 
+  @Field(() => Boolean, {
+    description: "Whether the registry holds a record for this ID number; false only on a reference to an unknown person, whose other fields are then null",
+  })
+  registered!: boolean;
+
+  @Field(() => ID, { nullable: true, description: "人口编号 (rk_jbxx.rkbh) of the current record: the provenance of the fields here; null when not registered" })
+  recordKey!: string | null;
+
   @Field(() => String, { nullable: true, description: "姓名" })
   name!: string | null;
 

@@ -40,6 +40,8 @@ export function toPerson(row: RkJbxxRow): PersonRecord {
   const where = { silo: "registry", table: "rk_jbxx", rkbh: row.rkbh };
   return {
     idNumber: row.gmsfhm,
+    registered: true,
+    recordKey: row.rkbh,
     name: row.xm,
     sex: Sex.decode(row.xb, where),
     ethnicity: Ethnicity.decode(row.mz, where),

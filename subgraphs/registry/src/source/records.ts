@@ -11,6 +11,13 @@ export type HouseholdTypeValue = ValueOf<typeof HouseholdType.enum>;
 
 export interface PersonRecord {
   idNumber: string;
+  /**
+   * False only for the stub reference resolution gives an ID number the registry holds no
+   * row for (every other field then null); true for every record read from rk_jbxx.
+   */
+  registered: boolean;
+  /** 人口编号 (rkbh) of the row chosen as current: the provenance of every other field. */
+  recordKey: string | null;
   name: string | null;
   sex: SexValue | null;
   ethnicity: EthnicityValue | null;
