@@ -1,6 +1,6 @@
 // The demo generator is deterministic, prefix-stable and streams in bounded batches.
 import { describe, expect, it } from "vitest";
-import { describeDemo, generateDemo, MATTERS, validateDemoOptions } from "@onceonly/shared";
+import { BUNDLES, describeDemo, generateDemo, MATTERS, validateDemoOptions } from "@onceonly/shared";
 import { collectRecords, collectRows } from "./demo-support.js";
 
 describe("generateDemo", () => {
@@ -42,7 +42,7 @@ describe("generateDemo", () => {
     const first = generateDemo({ persons: 10, seed: 1 }).next().value!;
     expect(first.personsDone).toBe(0);
     expect(first.rows.dzzz_zzlx.length).toBeGreaterThanOrEqual(8);
-    expect(first.rows.sp_sxml).toHaveLength(MATTERS.length);
+    expect(first.rows.sp_sxml).toHaveLength(MATTERS.length + BUNDLES.length);
     expect(first.rows.rk_jbxx).toHaveLength(0);
   });
 

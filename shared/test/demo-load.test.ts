@@ -1,7 +1,7 @@
 // loadDemo fills the silos with COPY on both engines, and only the silos it is given.
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { demoSiloHasData, describeDemo, loadDemo, MATTERS, LICENSE_TYPES, resetDemoSilo, type DemoSiloName } from "@onceonly/shared";
+import { demoSiloHasData, describeDemo, loadDemo, BUNDLES, MATTERS, LICENSE_TYPES, resetDemoSilo, type DemoSiloName } from "@onceonly/shared";
 import { ENGINES, openTestSilo, type TestSilo } from "../../test/support/silos.js";
 
 const migrations = (name: DemoSiloName) => fileURLToPath(new URL(`../../subgraphs/${name}/migrations`, import.meta.url));
@@ -33,7 +33,7 @@ describe.each(ENGINES)("loadDemo on %s", (engine) => {
     expect(await count(s.licenses, "dzzz_zzxx")).toBe(result.licenses);
     expect(await count(s.licenses, "dzzz_zzlx")).toBe(LICENSE_TYPES.length);
     expect(await count(s.cases, "sp_bj")).toBe(result.cases);
-    expect(await count(s.cases, "sp_sxml")).toBe(MATTERS.length);
+    expect(await count(s.cases, "sp_sxml")).toBe(MATTERS.length + BUNDLES.length);
     expect(result.organizations).toBeGreaterThan(0);
     expect(progress.at(-1)).toBe(1);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));

@@ -4,6 +4,7 @@
 // (persons, seed) gives the same rows, the first K persons are the same whatever the
 // total, and the three silos, even seeded separately, describe the same people.
 import { timestamp } from "./dates.js";
+import { bundleRows } from "./bundles.js";
 import { buildCases } from "./cases.js";
 import { buildHousehold, householdRow } from "./households.js";
 import { licenseTypeRows } from "./license-types.js";
@@ -32,12 +33,17 @@ export interface DemoBatch {
 
 const REFERENCE_UPDATED = timestamp(REFERENCE_DAY - 400, 36000);
 
-/** Yields the reference data (licence types, matters) first, then ~`batchPersons` persons per batch. */
+/** Yields the reference data (licence types, matters, bundles) first, then ~`batchPersons` persons per batch. */
 export function* generateDemo(options: DemoOptions): Generator<DemoBatch> {
   const { persons, seed, batchPersons } = validateDemoOptions(options);
   const reference = emptyRows();
   reference.dzzz_zzlx = licenseTypeRows(REFERENCE_UPDATED);
-  Object.assign(reference, matterRows(REFERENCE_UPDATED));
+  const matters = matterRows(REFERENCE_UPDATED);
+  const bundles = bundleRows(REFERENCE_UPDATED);
+  reference.sp_sxml = [...matters.sp_sxml, ...bundles.sp_sxml];
+  reference.sp_sxcl = [...matters.sp_sxcl, ...bundles.sp_sxcl];
+  reference.sp_yjs = bundles.sp_yjs;
+  reference.sp_yjscl = bundles.sp_yjscl;
   yield { personsDone: 0, counts: zero(), rows: reference };
 
   const ids = new IdNumberAllocator();

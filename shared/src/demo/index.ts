@@ -9,6 +9,7 @@ export {
 } from "./tables.js";
 export { LICENSE_TYPES, type DemoLicenseType, type LicenseTypeKey } from "./license-types.js";
 export { MATTERS, type DemoMatter, type DemoMaterial, type MatterKey } from "./matters.js";
+export { BUNDLES, type BundleKey, type DemoBundle, type DemoBundleMaterial } from "./bundles.js";
 export { DEMO_REFERENCE_DATE } from "./dates.js";
 export { Rng } from "./prng.js";
 export { seedDemoOnStart } from "./seed-on-start.js";

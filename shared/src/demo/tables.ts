@@ -14,8 +14,10 @@ export const DEMO_COLUMNS = {
   ],
   dzzz_zzsj: ["zzbs", "sjxbm", "sjxmc", "sjxz"],
   dzzz_yzjl: ["zzbs", "yzbm", "yzck", "sxbm", "bjbh", "yzmd", "yzfs", "yzsj"],
-  sp_sxml: ["sxbm", "sxmc", "ssbm", "fdsx", "cnsx", "bjlx", "gxsj"],
-  sp_sxcl: ["sxbm", "clbm", "clmc", "zzlxdm", "sjx", "bx", "xh"],
+  sp_sxml: ["sxbm", "sxmc", "ssbm", "fdsx", "cnsx", "bjlx", "fwdx", "gxsj"],
+  sp_sxcl: ["sxbm", "clbm", "clmc", "zzlxdm", "sjx", "bx", "xh", "yxcn", "yxrq"],
+  sp_yjs: ["zhsxbm", "cysxbm", "xh"],
+  sp_yjscl: ["zhsxbm", "zhclbm", "cysxbm", "cyclbm"],
   sp_bj: ["bjbh", "sxbm", "sqrzjhm", "sqrxm", "sqrlx", "slsj", "slck", "cnbjsj", "zt", "bjsj", "bjjg", "mydpj", "gxsj"],
   sp_bjcl: ["bjbh", "clbm", "tjfs", "zzbs"],
   sp_bjgc: ["bjbh", "zt", "clsj", "clck", "clr", "clyj"],
@@ -28,7 +30,7 @@ export type DemoSiloName = "registry" | "licenses" | "cases";
 export const DEMO_SILO_TABLES: Record<DemoSiloName, readonly DemoTable[]> = {
   registry: ["rk_hxx", "rk_jbxx"],
   licenses: ["dzzz_zzlx", "dzzz_zzxx", "dzzz_zzsj", "dzzz_yzjl"],
-  cases: ["sp_sxml", "sp_sxcl", "sp_bj", "sp_bjcl", "sp_bjgc"],
+  cases: ["sp_sxml", "sp_sxcl", "sp_yjs", "sp_yjscl", "sp_bj", "sp_bjcl", "sp_bjgc"],
 };
 
 export const DEMO_TABLES = Object.keys(DEMO_COLUMNS) as DemoTable[];

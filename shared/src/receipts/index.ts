@@ -8,3 +8,4 @@ export { KEY_PUBLISH_LEAD_SECONDS, publicJwk, RECEIPT_ALG, type StoredReceiptKey
 export { openReceiptSigner, createEphemeralReceiptSigner, type ReceiptSigner, type ReceiptSignerOptions } from "./signer.js";
 export { jwksRoute, JWKS_PATH } from "./jwks-route.js";
 export { verifyReceipt, type ReceiptVerification, type ReceiptFailureReason, type VerifyReceiptOptions } from "./verify.js";
+export { remoteKeySet, type RemoteKeySet, type RemoteKeySetOptions } from "./remote-key-set.js";
