@@ -33,6 +33,8 @@ const children: Child[] = (Object.keys(ports) as SubgraphName[]).map((name) =>
     SEED_DEMO_SEED: demoSeed,
     LOG_LEVEL: env.LOG_LEVEL ?? "warn",
     SERVICE_NAME: name,
+    // The cases service checks receipts against the licences service's keys, wherever it listens.
+    ...(name === "cases" ? { RECEIPT_JWKS_URL: env.RECEIPT_JWKS_URL ?? `http://127.0.0.1:${ports.licenses}/.well-known/jwks.json` } : {}),
   }),
 );
 

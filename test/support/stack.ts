@@ -1,10 +1,10 @@
 // The whole of OnceOnly in one test process: three silos (seeded with demo data), the
 // three subgraph services and the gateway, all on port 0, torn down by close().
-import { startCasesService, MIGRATIONS as CASES_MIGRATIONS } from "@onceonly/cases";
+import { createCasesServices, readCasesConfig, startCasesService, MIGRATIONS as CASES_MIGRATIONS, type CasesServices } from "@onceonly/cases";
 import { DEFAULT_SUPERGRAPH_PATH, loadSupergraph, startGatewayService } from "@onceonly/gateway";
 import { startLicensesService, MIGRATIONS as LICENSES_MIGRATIONS } from "@onceonly/licenses";
 import { startRegistryService, MIGRATIONS as REGISTRY_MIGRATIONS } from "@onceonly/registry";
-import { createEphemeralReceiptSigner, loadDemo, type ReceiptSigner, type RunningServer, type Silo } from "@onceonly/shared";
+import { createEphemeralReceiptSigner, JWKS_PATH, loadDemo, type ReceiptSigner, type RunningServer, type Silo } from "@onceonly/shared";
 import { openTestSilo, type Engine, type TestSilo } from "./silos.js";
 
 export interface Stack {
@@ -16,7 +16,12 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(engine: Engine, demo: { persons: number; seed: number }): Promise<Stack> {
+export interface StackOptions {
+  /** Replaces parts of the cases service's services (e.g. receiptMaxAgeSeconds, clock) to age receipts. */
+  cases?: Partial<CasesServices>;
+}
+
+export async function startStack(engine: Engine, demo: { persons: number; seed: number }, options: StackOptions = {}): Promise<Stack> {
   const opened: TestSilo[] = [];
   const servers: RunningServer[] = [];
   try {
@@ -29,12 +34,16 @@ export async function startStack(engine: Engine, demo: { persons: number; seed: 
     const silos = { registry: registry.silo, licenses: licenses.silo, cases: cases.silo };
     await loadDemo(silos, demo);
     const signer = await createEphemeralReceiptSigner();
-    const [r, l, c] = await Promise.all([
+    // Licences first: the cases service checks receipts against its published key set.
+    const [r, l] = await Promise.all([
       startRegistryService({ silo: silos.registry, port: 0 }),
       startLicensesService({ silo: silos.licenses, port: 0, signer }),
-      startCasesService({ silo: silos.cases, port: 0 }),
     ]);
-    servers.push(r, l, c);
+    servers.push(r, l);
+    const casesConfig = readCasesConfig({ RECEIPT_JWKS_URL: new URL(JWKS_PATH, l.url).toString() });
+    const services: CasesServices = { ...createCasesServices(casesConfig), ...options.cases };
+    const c = await startCasesService({ silo: silos.cases, port: 0, services });
+    servers.push(c);
     const gateway = await startGatewayService({
       port: 0,
       host: "127.0.0.1",

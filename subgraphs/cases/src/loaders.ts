@@ -1,7 +1,8 @@
 // Per-request DataLoaders (never shared between requests: their caches would leak one
 // window's reads into another's). Every batch is one statement against the case silo.
 import DataLoader from "dataloader";
-import type { ApplicantCasesQuery, CaseEventRecord, CaseMaterialRecord, CasePage, CaseRecord, CasesSources, MaterialRecord, MatterRecord } from "./source/index.js";
+import { createBundleLoaders, type BundleLoaders } from "./bundle-loaders.js";
+import type { ApplicantCasesQuery, CaseEventRecord, CaseMaterialRecord, CasePage, CaseRecord, CasesSources, MaterialRecord, MatterRecord, ReadinessCheckRecord } from "./source/index.js";
 
 export interface CasesLoaders {
   matterByCode: DataLoader<string, MatterRecord | null>;
@@ -13,6 +14,10 @@ export interface CasesLoaders {
   casesByApplicant(query: ApplicantCasesQuery): DataLoader<string, CasePage>;
   /** The whole catalogue, read at most once per request; primes matterByCode. */
   allMatters(): Promise<MatterRecord[]>;
+  /** Keeps readiness answers: all answered in one tick are ONE insert (never cached: each record is new). */
+  keepReadiness: DataLoader<ReadinessCheckRecord, true>;
+  /** 一件事: bundle and member cases, member matters (bundle-loaders.ts). */
+  bundles: BundleLoaders;
 }
 
 export function createLoaders(sources: CasesSources): CasesLoaders {
@@ -25,8 +30,10 @@ export function createLoaders(sources: CasesSources): CasesLoaders {
     matterByCode,
     materialsByMatter: new DataLoader((codes) => sources.matters.materialsByMatters(codes)),
     caseByNumber,
+    bundles: createBundleLoaders(sources, caseByNumber),
     caseMaterialsByCase: new DataLoader((numbers) => sources.cases.materialsByCases(numbers)),
     timelineByCase: new DataLoader((numbers) => sources.cases.timelinesByCases(numbers)),
+    keepReadiness: new DataLoader(async (records) => (await sources.readiness.insert(records), records.map(() => true as const)), { cache: false }),
     casesByApplicant(query) {
       const key = pageKey(query);
       let loader = applicantLoaders.get(key);

@@ -46,4 +46,5 @@ export async function startCasesService(options: CasesServiceOptions): Promise<R
 
 export { createCasesContext, type CasesContext } from "./context.js";
 export { createSources, type CasesSources } from "./source/index.js";
-export type { CasesServices, ReceiptKeySet } from "./services.js";
+export { createCasesServices, type CasesServices, type ReceiptKeySet } from "./services.js";
+export { readCasesConfig, type CasesConfig } from "./config.js";

@@ -9,6 +9,8 @@ describe("cases config", () => {
       host: "127.0.0.1",
       silo: { databaseUrl: undefined, dataDir: ".data" },
       demo: null,
+      acceptance: { receiptJwksUrl: "http://127.0.0.1:4002/.well-known/jwks.json", receiptMaxAgeSeconds: 3600, readinessMaxAgeSeconds: 3600 },
+      holidayCalendarFile: null,
     });
   });
 
@@ -20,12 +22,18 @@ describe("cases config", () => {
       DATA_DIR: "/tmp/x",
       SEED_DEMO_PERSONS: "2000",
       SEED_DEMO_SEED: "7",
+      RECEIPT_JWKS_URL: "https://gateway.example.gov.cn/.well-known/jwks.json",
+      RECEIPT_MAX_AGE_SECONDS: "600",
+      READINESS_MAX_AGE_SECONDS: "900",
+      HOLIDAY_CALENDAR_FILE: "/etc/onceonly/holidays.json",
     });
     expect(config).toEqual({
       port: 0,
       host: "0.0.0.0",
       silo: { databaseUrl: "postgres://postgres@127.0.0.1:5432/cases", dataDir: "/tmp/x" },
       demo: { persons: 2000, seed: 7 },
+      acceptance: { receiptJwksUrl: "https://gateway.example.gov.cn/.well-known/jwks.json", receiptMaxAgeSeconds: 600, readinessMaxAgeSeconds: 900 },
+      holidayCalendarFile: "/etc/onceonly/holidays.json",
     });
   });
 
@@ -36,6 +44,9 @@ describe("cases config", () => {
     ["SEED_DEMO_PERSONS", "lots"],
     ["SEED_DEMO_PERSONS", "0"],
     ["SEED_DEMO_SEED", "-1"],
+    ["RECEIPT_JWKS_URL", "file:///etc/jwks.json"],
+    ["RECEIPT_MAX_AGE_SECONDS", "0"],
+    ["READINESS_MAX_AGE_SECONDS", "an hour"],
   ])("%s=%s is refused at start, naming the variable", (name, value) => {
     expect(() => readCasesConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => readCasesConfig({ [name]: value })).toThrow(name);

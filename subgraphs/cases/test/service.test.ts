@@ -61,22 +61,28 @@ enum RegistryField { ID_NUMBER NAME SEX ETHNICITY BIRTH_DATE ADDRESS REGION MARI
 type LicenseType @key(fields: "code", resolvable: false) { code: ID! }
 type License @key(fields: "id", resolvable: false) { id: ID! }
 type Matter @key(fields: "code") {
-  code: ID! name: String! department: String kind: MatterKind statutoryDays: Int promisedDays: Int materials: [Material!]!
+  code: ID! name: String! department: String kind: MatterKind statutoryDays: Int promisedDays: Int materials: [Material!]! members: [Matter!]!
 }
-type Material { code: ID! name: String! licenseType: LicenseType registryFields: [RegistryField!]! required: Boolean! }
+type Material { code: ID! name: String! licenseType: LicenseType registryFields: [RegistryField!]! required: Boolean! commitmentAllowed: Boolean! deferralAllowed: Boolean! }
 union Applicant = Person | Organization
 type Case @key(fields: "number") {
   number: ID! matter: Matter applicant: Applicant applicantName: String acceptedAt: DateTimeISO window: String
   promisedBy: DateTimeISO status: CaseStatus completedAt: DateTimeISO result: CaseResult evaluation: Evaluation
-  materials: [CaseMaterial!]! timeline: [CaseEvent!]!
+  materials: [CaseMaterial!]! timeline: [CaseEvent!]! evaluatedAt: DateTimeISO evaluationComment: String
+  overdue: Boolean! workingDaysLeft: Int clockPaused: Boolean! bundle: Case members: [Case!]!
 }
 type CaseMaterial { code: ID! name: String method: SubmissionMethod licenseId: ID license: License }
 type CaseEvent { status: CaseStatus at: DateTimeISO! window: String handler: String opinion: String }
-type Person @key(fields: "idNumber") { idNumber: ID! cases(status: [CaseStatus!], first: Int = 20, after: String): CaseConnection! }
-type Organization @key(fields: "creditCode") { creditCode: ID! cases(status: [CaseStatus!], first: Int = 20, after: String): CaseConnection! }
+type Person @key(fields: "idNumber") { idNumber: ID! registered: Boolean! deceased: Boolean! name: String sex: Sex birthDate: LocalDate ethnicity: Ethnicity address: String region: Region maritalStatus: MaritalStatus relationshipToHead: Relationship recordKey: ID updatedAt: DateTimeISO household: Household licenseEvidence: [LicenseEvidence!]! readiness(matterCode: ID!): Readiness cases(status: [CaseStatus!], first: Int = 20, after: String): CaseConnection! }
+type Organization @key(fields: "creditCode") { creditCode: ID! name: String legalRepresentative: String address: String recordKey: ID updatedAt: DateTimeISO licenseEvidence: [LicenseEvidence!]! readiness(matterCode: ID!): Readiness cases(status: [CaseStatus!], first: Int = 20, after: String): CaseConnection! }
 type CaseConnection { nodes: [Case!]! pageInfo: PageInfo! totalCount: Int! }
 type PageInfo @shareable { hasNextPage: Boolean! endCursor: String }
-type Query { matter(code: ID!): Matter matters: [Matter!]! case(number: ID!): Case }
+type Query { matter(code: ID!): Matter matters: [Matter!]! case(number: ID!): Case sharingStats(from: LocalDate!, to: LocalDate!, groupBy: SharingGroupBy!): SharingStats! }
+type Mutation {
+  advanceCase(number: ID!, to: CaseStatus!, opinion: String, result: CaseResult, handler: String): Case!
+  evaluateCase(number: ID!, evaluation: Evaluation!, comment: String): Case!
+  acceptCase(input: AcceptCaseInput!): Case!
+}
 `;
 
 describe("cases SDL", () => {

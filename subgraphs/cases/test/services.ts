@@ -1,22 +1,15 @@
-// Services for in-process tests: a fixed clock, no receipt keys unless a test brings its
-// own, and (until the calendar work lands) a weekends-only calendar.
-// INTERIM: the calendar work replaces weekendsOnly with the real calendar.
-import type { WorkingCalendar } from "@onceonly/shared";
+// Services for in-process tests: the bundled holiday calendar (what production runs
+// without HOLIDAY_CALENDAR_FILE), no receipt keys unless a test brings its own, and the
+// wall clock unless a test moves it.
+import { loadWorkingCalendar } from "@onceonly/shared";
 import type { CasesServices } from "../src/server.js";
 
-const weekendsOnly: WorkingCalendar = {
-  isWorkingDay: (day) => ![0, 6].includes(new Date(`${day}T12:00:00Z`).getUTCDay()),
-  deadline: () => {
-    throw new Error("interim calendar: deadline not implemented");
-  },
-  workingDaysBetween: () => {
-    throw new Error("interim calendar: workingDaysBetween not implemented");
-  },
-};
+// One read per test file: the calendar is immutable.
+const calendar = loadWorkingCalendar(null);
 
 export function testServices(overrides: Partial<CasesServices> = {}): CasesServices {
   return {
-    calendar: weekendsOnly,
+    calendar,
     receiptKeys: { current: async () => ({ keys: [] }), refresh: async () => ({ keys: [] }) },
     receiptMaxAgeSeconds: 3600,
     readinessMaxAgeSeconds: 3600,

@@ -8,8 +8,14 @@ import { PersonCasesResolver } from "./person.resolver.js";
 import { personReference } from "./person.reference.js";
 import { OrganizationCasesResolver } from "./organization.resolver.js";
 import { organizationReference } from "./organization.reference.js";
+import { OrganizationReadinessResolver, PersonReadinessResolver, UsedLicenseResolver } from "./readiness.resolver.js";
+import { SharingStatsResolver } from "./sharing-stats.resolver.js";
+import { CaseLifecycleResolver } from "./case-lifecycle.resolver.js";
+import { CaseDeadlineResolver } from "./case-deadline.resolver.js";
+import { AcceptCaseResolver } from "./accept-case.resolver.js";
+import { CaseBundleResolver, MatterBundleResolver } from "./case-bundle.resolver.js";
 
-export const resolvers = [MatterResolver, CaseResolver, PersonCasesResolver, OrganizationCasesResolver] as const;
+export const resolvers = [MatterResolver, CaseResolver, PersonCasesResolver, OrganizationCasesResolver, CaseLifecycleResolver, CaseDeadlineResolver, PersonReadinessResolver, OrganizationReadinessResolver, UsedLicenseResolver, SharingStatsResolver, AcceptCaseResolver, CaseBundleResolver, MatterBundleResolver] as const;
 
 export const referenceResolvers = {
   Matter: matterReference,

@@ -2,7 +2,7 @@
 import { ApplicantKind, CaseResult, CaseStatus, Evaluation, UNRECOGNIZED, UnreachableCaseError } from "@onceonly/shared";
 import type { ApplicantRef, CaseRecord } from "./records.js";
 
-export const CASE_COLUMNS = "b.bjbh, b.sxbm, b.sqrzjhm, b.sqrxm, b.sqrlx, b.slsj, b.slck, b.cnbjsj, b.zt, b.bjsj, b.bjjg, b.mydpj";
+export const CASE_COLUMNS = "b.bjbh, b.sxbm, b.sqrzjhm, b.sqrxm, b.sqrlx, b.slsj, b.slck, b.cnbjsj, b.zt, b.bjsj, b.bjjg, b.mydpj, b.pjsj, b.pjnr";
 
 export interface CaseRow {
   bjbh: string;
@@ -17,6 +17,8 @@ export interface CaseRow {
   bjsj: Date | null;
   bjjg: string | null;
   mydpj: string | null;
+  pjsj: Date | null;
+  pjnr: string | null;
   [column: string]: unknown;
 }
 
@@ -34,6 +36,8 @@ export function toCase(row: CaseRow): CaseRecord {
     completedAt: row.bjsj,
     result: CaseResult.decode(row.bjjg, at("bjjg")),
     evaluation: Evaluation.decode(row.mydpj, at("mydpj")),
+    evaluatedAt: row.pjsj,
+    evaluationComment: row.pjnr,
   };
 }
 

@@ -1,15 +1,23 @@
 // The case silo's adapters, one per entity family, over one Silo.
 import type { Silo } from "@onceonly/shared";
+import { AcceptanceSource } from "./acceptance.source.js";
 import { ApplicantCasesSource } from "./applicant-cases.source.js";
+import { BundlesSource } from "./bundles.source.js";
 import { CasesSource } from "./cases.source.js";
+import { LifecycleSource } from "./lifecycle.source.js";
 import { MattersSource } from "./matters.source.js";
 import { ReadinessSource } from "./readiness.source.js";
+import { SharingStatsSource } from "./sharing-stats.source.js";
 
 export interface CasesSources {
   matters: MattersSource;
   cases: CasesSource;
   applicantCases: ApplicantCasesSource;
   readiness: ReadinessSource;
+  sharingStats: SharingStatsSource;
+  lifecycle: LifecycleSource;
+  acceptance: AcceptanceSource;
+  bundles: BundlesSource;
 }
 
 export function createSources(silo: Silo): CasesSources {
@@ -18,6 +26,10 @@ export function createSources(silo: Silo): CasesSources {
     cases: new CasesSource(silo),
     applicantCases: new ApplicantCasesSource(silo),
     readiness: new ReadinessSource(silo),
+    sharingStats: new SharingStatsSource(silo),
+    lifecycle: new LifecycleSource(silo),
+    acceptance: new AcceptanceSource(silo),
+    bundles: new BundlesSource(silo),
   };
 }
 

@@ -17,6 +17,8 @@ export interface MatterRecord {
   kind: MatterKindValue | null;
   statutoryDays: number | null;
   promisedDays: number | null;
+  /** 服务对象 (sp_sxml.fwdx): whom the matter serves; null = not recorded, either kind. */
+  applicantKind: "PERSON" | "ORGANIZATION" | null;
 }
 
 export interface MaterialRecord {
@@ -47,6 +49,9 @@ export interface CaseRecord {
   completedAt: Date | null;
   result: CaseResultValue | null;
   evaluation: EvaluationValue | null;
+  /** 评价时间 and 评价内容 of the 好差评 (sp_bj.pjsj, pjnr). */
+  evaluatedAt: Date | null;
+  evaluationComment: string | null;
 }
 
 export interface CaseMaterialRecord {

@@ -1,0 +1,30 @@
+// The applicant block of the form as submitted: each field once, and marked prefilled
+// when its value is exactly what the readiness check prefilled (the sharing statistics
+// count those as data the applicant did not have to give again).
+import type { FormFieldValue } from "../schema/form-field.enum.js";
+import type { ReadinessCheckRecord } from "../source/readiness-record.js";
+import type { Problem } from "./problems.js";
+
+export interface SubmittedField {
+  field: FormFieldValue;
+  value: string | null;
+  prefilled: boolean;
+}
+
+export function checkFormFields(
+  fields: readonly { field: FormFieldValue; value: string | null }[],
+  readiness: ReadinessCheckRecord | null,
+): { problems: Problem[]; submitted: SubmittedField[] } {
+  const problems: Problem[] = [];
+  const submitted: SubmittedField[] = [];
+  const prefill = new Map((readiness?.prefill ?? []).map((p) => [p.field, p.value]));
+  for (const { field, value } of fields) {
+    if (submitted.some((f) => f.field === field)) {
+      problems.push({ material: null, code: "DUPLICATE_FORM_FIELD", reason: `表单字段重复: form field ${field} is submitted more than once` });
+      continue;
+    }
+    const offered = prefill.get(field);
+    submitted.push({ field, value, prefilled: value !== null && offered !== undefined && offered !== null && offered === value });
+  }
+  return { problems, submitted };
+}
