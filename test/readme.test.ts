@@ -5,6 +5,7 @@ import { Supergraph } from "@apollo/federation-internals";
 import { parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
 import { WINDOW_LOOKUP_QUERY } from "../scripts/src/window-lookup.js";
+import * as WINDOW_FLOW from "../scripts/src/window-flow.js";
 
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), "utf8");
 
@@ -33,5 +34,16 @@ describe("README", () => {
       expect(source).toBeDefined();
       expect(validate(apiSchema, parse(source!))).toEqual([]);
     }
+  });
+
+  it("walks through the window flow with the operations the end-to-end test runs, valid against the supergraph", () => {
+    const apiSchema = Supergraph.build(read("gateway/supergraph.graphql")).apiSchema().toGraphQLJSSchema();
+    const operations = Object.entries(WINDOW_FLOW).filter((entry): entry is [string, string] => typeof entry[1] === "string");
+    expect(operations.map(([name]) => name).sort()).toEqual(["ACCEPT_CASE_MUTATION", "ADVANCE_CASE_MUTATION", "EVALUATE_CASE_MUTATION", "READINESS_QUERY", "SHARING_STATS_QUERY"]);
+    for (const [name, source] of operations) {
+      expect(readme, `README lacks ${name}`).toContain(source);
+      expect(validate(apiSchema, parse(source)), name).toEqual([]);
+    }
+    expect(readme).toContain("npm run window-flow");
   });
 });
