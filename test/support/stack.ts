@@ -4,7 +4,7 @@ import { createCasesServices, readCasesConfig, startCasesService, MIGRATIONS as 
 import { DEFAULT_SUPERGRAPH_PATH, loadSupergraph, startGatewayService } from "@onceonly/gateway";
 import { startLicensesService, MIGRATIONS as LICENSES_MIGRATIONS } from "@onceonly/licenses";
 import { startRegistryService, MIGRATIONS as REGISTRY_MIGRATIONS } from "@onceonly/registry";
-import { createEphemeralReceiptSigner, JWKS_PATH, loadDemo, type ReceiptSigner, type RunningServer, type Silo } from "@onceonly/shared";
+import { createEphemeralReceiptSigner, JWKS_PATH, loadDemo, type CacheFreshness, type EntityCache, type ReceiptSigner, type RunningServer, type Silo } from "@onceonly/shared";
 import { openTestSilo, type Engine, type TestSilo } from "./silos.js";
 
 export interface Stack {
@@ -19,6 +19,8 @@ export interface Stack {
 export interface StackOptions {
   /** Replaces parts of the cases service's services (e.g. receiptMaxAgeSeconds, clock) to age receipts. */
   cases?: Partial<CasesServices>;
+  /** An entity cache for all three subgraphs (the caller owns and closes it), with their freshness settings. */
+  cache?: { cache: EntityCache; freshness?: CacheFreshness };
 }
 
 export async function startStack(engine: Engine, demo: { persons: number; seed: number }, options: StackOptions = {}): Promise<Stack> {
@@ -36,13 +38,13 @@ export async function startStack(engine: Engine, demo: { persons: number; seed: 
     const signer = await createEphemeralReceiptSigner();
     // Licences first: the cases service checks receipts against its published key set.
     const [r, l] = await Promise.all([
-      startRegistryService({ silo: silos.registry, port: 0 }),
-      startLicensesService({ silo: silos.licenses, port: 0, signer }),
+      startRegistryService({ silo: silos.registry, port: 0, ...options.cache }),
+      startLicensesService({ silo: silos.licenses, port: 0, signer, ...options.cache }),
     ]);
     servers.push(r, l);
     const casesConfig = readCasesConfig({ RECEIPT_JWKS_URL: new URL(JWKS_PATH, l.url).toString() });
     const services: CasesServices = { ...createCasesServices(casesConfig), ...options.cases };
-    const c = await startCasesService({ silo: silos.cases, port: 0, services });
+    const c = await startCasesService({ silo: silos.cases, port: 0, services, ...options.cache });
     servers.push(c);
     const gateway = await startGatewayService({
       port: 0,

@@ -9,5 +9,12 @@ export interface EntityCache {
   /** Every entry gets the same time to live. */
   mset(entries: [string, string][], ttlSeconds: number): Promise<void>;
   del(keys: string[]): Promise<void>;
+  /**
+   * Sets each key only where it is absent, and answers the value each key holds afterwards,
+   * in one round trip (generation tokens: two loaders creating one at once must agree).
+   * Optional: without it scopedBatch falls back to mset, where such a race costs a cache
+   * miss later, never a stale answer. Wrappers should forward it.
+   */
+  claim?(entries: [string, string][], ttlSeconds: number): Promise<(string | null)[]>;
   close(): Promise<void>;
 }

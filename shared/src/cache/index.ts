@@ -4,3 +4,7 @@ export * from "./redis-entity-cache.js";
 export * from "./cached-batch.js";
 export * from "./codec.js";
 export * from "./open-entity-cache.js";
+export * from "./namespaces.js";
+export * from "./bound-cache.js";
+export * from "./scoped-batch.js";
+export * from "./change-feed.js";

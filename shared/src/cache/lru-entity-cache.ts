@@ -19,6 +19,15 @@ export class LruEntityCache implements EntityCache {
     for (const [key, value] of entries) this.entries.set(key, value, { ttl: ttlSeconds * 1000 });
   }
 
+  async claim(entries: [string, string][], ttlSeconds: number): Promise<(string | null)[]> {
+    return entries.map(([key, value]) => {
+      const held = this.entries.get(key);
+      if (held !== undefined) return held;
+      this.entries.set(key, value, { ttl: ttlSeconds * 1000 });
+      return value;
+    });
+  }
+
   async del(keys: string[]): Promise<void> {
     for (const key of keys) this.entries.delete(key);
   }

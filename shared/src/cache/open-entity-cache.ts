@@ -10,6 +10,7 @@ export interface CacheConfig {
   /** null = in-process LRU. */
   redisUrl: string | null;
   ttlSeconds: number;
+  /** Entries of the in-process LRU; 0 (without REDIS_URL) = no entity cache, see entityCacheOff. */
   maxEntries: number;
   /** How often the change feed's polling backstop looks for updated rows, ms. */
   pollMs: number;
@@ -19,9 +20,14 @@ export function readCacheConfig(env: Record<string, string | undefined>): CacheC
   return {
     redisUrl: readUrl(env, "REDIS_URL", ["redis:", "rediss:"]) ?? null,
     ttlSeconds: readInt(env, "CACHE_TTL_SECONDS", 60, 1, 86_400),
-    maxEntries: readInt(env, "CACHE_MAX_ENTRIES", 100_000, 1, 100_000_000),
+    maxEntries: readInt(env, "CACHE_MAX_ENTRIES", 100_000, 0, 100_000_000),
     pollMs: readInt(env, "CACHE_POLL_MS", 1000, 10, 3_600_000),
   };
+}
+
+/** CACHE_MAX_ENTRIES=0 and no REDIS_URL: every read goes to the silo (benchmarks, diagnosis). */
+export function entityCacheOff(config: CacheConfig): boolean {
+  return config.redisUrl === null && config.maxEntries === 0;
 }
 
 export function openEntityCache(config: CacheConfig, log?: Logger): EntityCache {

@@ -13,5 +13,6 @@ runSubgraphProcess({
   name: "cases",
   migrations: MIGRATIONS,
   readConfig: (env) => (config = readCasesConfig(env)),
+  usesCache: true,
   start: (options) => startCasesService({ ...options, services: createCasesServices(config ?? readCasesConfig(process.env)) }),
 });

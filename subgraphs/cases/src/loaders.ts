@@ -1,8 +1,12 @@
 // Per-request DataLoaders (never shared between requests: their caches would leak one
-// window's reads into another's). Every batch is one statement against the case silo.
+// window's reads into another's). Every batch is one statement against the case silo;
+// with an entity cache, one MGET first and only the misses reach the silo (what is cached
+// and how it is dropped: source/cases.cache.ts).
 import DataLoader from "dataloader";
+import { behindCache, listsBehindCache, rememberAll, scopedBatch } from "@onceonly/shared";
 import { createBundleLoaders, type BundleLoaders } from "./bundle-loaders.js";
 import type { ApplicantCasesQuery, CaseEventRecord, CaseMaterialRecord, CasePage, CaseRecord, CasesSources, MaterialRecord, MatterRecord, ReadinessCheckRecord } from "./source/index.js";
+import { CASES_NAMESPACES as NS } from "./source/index.js";
 
 export interface CasesLoaders {
   matterByCode: DataLoader<string, MatterRecord | null>;
@@ -21,14 +25,21 @@ export interface CasesLoaders {
 }
 
 export function createLoaders(sources: CasesSources): CasesLoaders {
-  const caseByNumber = new DataLoader<string, CaseRecord | null>((numbers) => sources.cases.byNumbers(numbers));
-  const matterByCode = new DataLoader<string, MatterRecord | null>((codes) => sources.matters.byCodes(codes));
+  const { cache } = sources;
+  const caseByNumber = new DataLoader<string, CaseRecord | null>(
+    behindCache(cache, NS.case, same, (numbers: readonly string[]) => sources.cases.byNumbers(numbers)),
+  );
+  const matterByCode = new DataLoader<string, MatterRecord | null>(
+    behindCache(cache, NS.matter, same, (codes: readonly string[]) => sources.matters.byCodes(codes)),
+  );
   const applicantLoaders = new Map<string, DataLoader<string, CasePage>>();
   let catalogue: Promise<MatterRecord[]> | undefined;
 
   return {
     matterByCode,
-    materialsByMatter: new DataLoader((codes) => sources.matters.materialsByMatters(codes)),
+    materialsByMatter: new DataLoader(
+      listsBehindCache(cache, NS.materials, same, (codes: readonly string[]) => sources.matters.materialsByMatters(codes)),
+    ),
     caseByNumber,
     bundles: createBundleLoaders(sources, caseByNumber),
     caseMaterialsByCase: new DataLoader((numbers) => sources.cases.materialsByCases(numbers)),
@@ -38,8 +49,22 @@ export function createLoaders(sources: CasesSources): CasesLoaders {
       const key = pageKey(query);
       let loader = applicantLoaders.get(key);
       if (!loader) {
-        loader = new DataLoader(async (ids) => {
-          const pages = await sources.applicantCases.byApplicants(ids, query);
+        const fromSilo = (ids: readonly string[]) => sources.applicantCases.byApplicants(ids, query);
+        const pagesOf = cache
+          ? scopedBatch<CasePage>({
+              bound: cache,
+              scope: NS.applicantScope,
+              namespace: NS.applicantPage,
+              variant: key,
+              batch: async (ids) => {
+                const pages = await fromSilo(ids);
+                await rememberAll(cache, NS.case, pages.flatMap((page) => page.nodes.map((node) => [node.number, node] as [string, CaseRecord])));
+                return pages;
+              },
+            })
+          : fromSilo;
+        loader = new DataLoader(async (ids: readonly string[]) => {
+          const pages = await pagesOf(ids);
           // A case listed on a page needs no second read if the query also asks for it by number.
           for (const page of pages) for (const node of page.nodes) caseByNumber.prime(node.number, node);
           return pages;
@@ -57,6 +82,8 @@ export function createLoaders(sources: CasesSources): CasesLoaders {
     },
   };
 }
+
+const same = (key: string) => key;
 
 // Private: statuses are a set, so [A, B] and [B, A] share a loader.
 function pageKey(query: ApplicantCasesQuery): string {

@@ -2,13 +2,25 @@
 // and the tests all import it). index.ts is what listens.
 import "reflect-metadata";
 import { fileURLToPath } from "node:url";
-import { buildFederatedSchema, startSubgraphService, type RunningServer, type Silo } from "@onceonly/shared";
+import {
+  boundCache,
+  buildFederatedSchema,
+  DEFAULT_POLL_MS,
+  logger,
+  startSubgraphService,
+  type CacheFreshness,
+  type ChangeFeed,
+  type EntityCache,
+  type RunningServer,
+  type Silo,
+} from "@onceonly/shared";
 import type { GraphQLSchema } from "graphql";
 import { DEFAULT_CASES_PORT } from "./config.js";
 import { createCasesContext } from "./context.js";
 import type { CasesServices } from "./services.js";
 import { referenceResolvers, resolvers } from "./resolvers/index.js";
 import { CasesOrganization, CasesPerson } from "./schema/applicant.type.js";
+import { startCasesChangeFeed } from "./source/change-feed.js";
 import { createSources } from "./source/index.js";
 
 export const MIGRATIONS = fileURLToPath(new URL("../migrations", import.meta.url));
@@ -30,18 +42,40 @@ export interface CasesServiceOptions {
   host?: string;
   /** Calendar, receipt keys, age limits, clock (see services.ts). */
   services: CasesServices;
+  /** Entity cache behind the loaders (none = every read goes to the silo). */
+  cache?: EntityCache;
+  /** With a cache: TTLs and the change feed (see CacheFreshness). */
+  freshness?: CacheFreshness;
 }
 
-/** Serves the subgraph at /graphql with GET /healthz. Closing it leaves the silo open: the caller owns it. */
+/** Serves the subgraph at /graphql with GET /healthz. Closing it leaves the silo (and the cache) open: the caller owns them. */
 export async function startCasesService(options: CasesServiceOptions): Promise<RunningServer> {
-  const sources = createSources(options.silo);
-  return startSubgraphService({
-    name: "cases",
-    schema: await buildCasesSchema(),
-    context: (meta) => createCasesContext(sources, options.services, meta),
-    port: options.port ?? DEFAULT_CASES_PORT,
-    host: options.host,
-  });
+  const { freshness = {} } = options;
+  const cache = boundCache(options.cache, freshness);
+  const sources = createSources(options.silo, cache);
+  // Started before serving: no request may fill the cache before invalidation is watching.
+  const feed: ChangeFeed | null = cache
+    ? await startCasesChangeFeed({
+        silo: options.silo,
+        cache,
+        pollMs: freshness.pollMs ?? DEFAULT_POLL_MS,
+        listen: freshness.listen,
+        log: logger.child({ subgraph: "cases" }),
+      })
+    : null;
+  try {
+    const running = await startSubgraphService({
+      name: "cases",
+      schema: await buildCasesSchema(),
+      context: (meta) => createCasesContext(sources, options.services, meta),
+      port: options.port ?? DEFAULT_CASES_PORT,
+      host: options.host,
+    });
+    return { ...running, close: () => running.close().finally(() => feed?.stop()) };
+  } catch (error) {
+    await feed?.stop();
+    throw error;
+  }
 }
 
 export { createCasesContext, type CasesContext } from "./context.js";

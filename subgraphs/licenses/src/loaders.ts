@@ -2,17 +2,10 @@
 // one of these, so N holders cost one statement per entity type, not N. Created per
 // request: a loader's cache must never serve one window what another window read.
 import DataLoader from "dataloader";
-import { cachedBatch } from "@onceonly/shared";
-import type {
-  LicenseFilter,
-  LicenseRecord,
-  LicensesSources,
-  LicenseTypeRecord,
-  LicensesCache,
-  OrganizationRecord,
-  TypeAndNumber,
-} from "./source/index.js";
-import { LICENSE_NAMESPACE, LICENSE_TYPE_NAMESPACE } from "./source/index.js";
+import { behindCache, CACHE_NAMESPACES, rememberAll, scopedBatch } from "@onceonly/shared";
+import type { LicenseFilter, LicenseRecord, LicensesSources, LicenseTypeRecord, OrganizationRecord, TypeAndNumber } from "./source/index.js";
+
+const NS = CACHE_NAMESPACES.licenses;
 
 export interface LicensesLoaders {
   /** Key: 证照标识 (zzbs). */
@@ -30,7 +23,7 @@ export interface LicensesLoaders {
 
 export function createLoaders(sources: LicensesSources): LicensesLoaders {
   const licenseById = new DataLoader(
-    behindCache(sources.cache, LICENSE_NAMESPACE, (ids: readonly string[]) => sources.licenses.byIds(ids)),
+    behindCache(sources.cache, NS.license, (id: string) => id, (ids: readonly string[]) => sources.licenses.byIds(ids)),
     { name: "licenseById" },
   );
   // Every licence read by another route is primed here, so a later lookup by id is free.
@@ -39,7 +32,7 @@ export function createLoaders(sources: LicensesSources): LicensesLoaders {
   };
 
   const licenseTypeByCode = new DataLoader(
-    behindCache(sources.cache, LICENSE_TYPE_NAMESPACE, (codes: readonly string[]) => sources.licenseTypes.byCodes(codes)),
+    behindCache(sources.cache, NS.type, (code: string) => code, (codes: readonly string[]) => sources.licenseTypes.byCodes(codes)),
     { name: "licenseTypeByCode" },
   );
   let catalogue: Promise<LicenseTypeRecord[]> | undefined;
@@ -63,14 +56,14 @@ export function createLoaders(sources: LicensesSources): LicensesLoaders {
       const key = filterKey(filter);
       let loader = byFilter.get(key);
       if (!loader) {
-        loader = new DataLoader(
-          async (codes: readonly string[]) => {
-            const lists = await sources.licenses.byHolders(codes, filter);
-            primed(lists.flat());
-            return lists;
-          },
-          { name: `licensesByHolder(${key})` },
-        );
+        const fromSilo = async (codes: readonly string[]) => {
+          const lists = await sources.licenses.byHolders(codes, filter);
+          primed(lists.flat());
+          return lists;
+        };
+        loader = new DataLoader(sources.cache ? holderListsBehindCache(sources, key, licenseById, fromSilo) : fromSilo, {
+          name: `licensesByHolder(${key})`,
+        });
         byFilter.set(key, loader);
       }
       return loader;
@@ -85,15 +78,41 @@ export function createLoaders(sources: LicensesSources): LicensesLoaders {
   };
 }
 
-// Private: the entity cache (when the service has one) between a loader and the silo: one
-// MGET per batch, the misses in one statement. Keys here are plain strings (zzbs, zzlxdm).
-function behindCache<V>(
-  cache: LicensesCache | undefined,
-  namespace: string,
-  batch: (keys: readonly string[]) => Promise<(V | null)[]>,
-): (keys: readonly string[]) => Promise<(V | null)[]> {
-  if (!cache) return batch;
-  return cachedBatch<string, V>({ cache: cache.cache, namespace, ttlSeconds: cache.ttlSeconds, key: (k) => k, batch });
+// Private: a holder's list as licence ids behind the cache, one generation per holder
+// (forgetHolders drops every filter variant); the licences themselves come through
+// licenseById, so a cached list costs one more MGET and no statement. Licences read from
+// the silo on a miss are written to the licence cache too: the next window is all hits.
+function holderListsBehindCache(
+  sources: LicensesSources,
+  filterKey: string,
+  licenseById: DataLoader<string, LicenseRecord | null>,
+  fromSilo: (codes: readonly string[]) => Promise<LicenseRecord[][]>,
+): (codes: readonly string[]) => Promise<LicenseRecord[][]> {
+  const cache = sources.cache!;
+  const ids = scopedBatch<string[]>({
+    bound: cache,
+    scope: NS.holderScope,
+    namespace: NS.holderLicenses,
+    variant: filterKey,
+    batch: async (codes) => {
+      const lists = await fromSilo(codes);
+      await rememberAll(cache, NS.license, lists.flat().map((record) => [record.id, record] as [string, LicenseRecord]));
+      return lists.map((list) => list.map((record) => record.id));
+    },
+  });
+  return async (codes) => {
+    const lists = await ids(codes);
+    const records = await licenseById.loadMany([...new Set(lists.flat())]);
+    const byId = new Map<string, LicenseRecord>();
+    for (const record of records) if (record && !(record instanceof Error)) byId.set(record.id, record);
+    // A licence deleted or moved to another holder since the list was cached is left out.
+    return lists.map((list, i) =>
+      list.flatMap((id) => {
+        const record = byId.get(id);
+        return record && record.holderCode === codes[i] ? [record] : [];
+      }),
+    );
+  };
 }
 
 // Private: the same filter written in another order must share one loader (and batch).

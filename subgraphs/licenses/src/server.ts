@@ -2,7 +2,20 @@
 // the gateway's start script call these).
 import "reflect-metadata";
 import { fileURLToPath } from "node:url";
-import { buildFederatedSchema, JWKS_PATH, jwksRoute, logger, startSubgraphService, type EntityCache, type ReceiptSigner, type RunningServer, type Silo } from "@onceonly/shared";
+import {
+  boundCache,
+  buildFederatedSchema,
+  DEFAULT_POLL_MS,
+  JWKS_PATH,
+  jwksRoute,
+  logger,
+  startSubgraphService,
+  type CacheFreshness,
+  type EntityCache,
+  type ReceiptSigner,
+  type RunningServer,
+  type Silo,
+} from "@onceonly/shared";
 import type { GraphQLSchema } from "graphql";
 import { DEFAULT_LICENSES_PORT } from "./config.js";
 import { createContext } from "./context.js";
@@ -31,8 +44,8 @@ export interface LicensesServiceOptions {
   host?: string;
   /** Entity cache behind the licence loaders (none = every read goes to the silo). */
   cache?: EntityCache;
-  /** With a cache: entry TTL (default 60 s), change-feed poll interval (default 1000 ms), LISTEN on/off (default on). */
-  freshness?: { ttlSeconds?: number; pollMs?: number; listen?: boolean };
+  /** With a cache: TTLs and the change feed (see CacheFreshness). */
+  freshness?: CacheFreshness;
   /** Signs verification receipts; without one, verifyLicense(s) answer "receipt signing is not configured". */
   signer?: ReceiptSigner;
 }
@@ -40,14 +53,14 @@ export interface LicensesServiceOptions {
 /** Serves the subgraph at /graphql with GET /healthz. Closing it leaves the silo open: the caller owns it. */
 export async function startLicensesService(options: LicensesServiceOptions): Promise<RunningServer> {
   const { cache, freshness = {} } = options;
-  const licensesCache = cache ? { cache, ttlSeconds: freshness.ttlSeconds ?? 60 } : undefined;
+  const licensesCache = boundCache(cache, freshness);
   const sources = createSources(options.silo, licensesCache);
   // Started before serving: no request may fill the cache before invalidation is watching.
   const feed: ChangeFeed | null = licensesCache
     ? await startChangeFeed({
         silo: options.silo,
         cache: licensesCache,
-        pollMs: freshness.pollMs ?? 1000,
+        pollMs: freshness.pollMs ?? DEFAULT_POLL_MS,
         listen: freshness.listen,
         log: logger.child({ subgraph: "licenses" }),
       })

@@ -5,4 +5,4 @@ import { runSubgraphProcess } from "@onceonly/shared";
 import { readRegistryConfig } from "./config.js";
 import { MIGRATIONS, startRegistryService } from "./server.js";
 
-runSubgraphProcess({ name: "registry", migrations: MIGRATIONS, readConfig: readRegistryConfig, start: startRegistryService });
+runSubgraphProcess({ name: "registry", migrations: MIGRATIONS, readConfig: readRegistryConfig, usesCache: true, start: startRegistryService });

@@ -3,13 +3,25 @@
 import "reflect-metadata";
 import { fileURLToPath } from "node:url";
 import type { GraphQLSchema } from "graphql";
-import { buildFederatedSchema, startSubgraphService, type RunningServer, type Silo } from "@onceonly/shared";
+import {
+  boundCache,
+  buildFederatedSchema,
+  DEFAULT_POLL_MS,
+  logger,
+  startSubgraphService,
+  type CacheFreshness,
+  type ChangeFeed,
+  type EntityCache,
+  type RunningServer,
+  type Silo,
+} from "@onceonly/shared";
 import { DEFAULT_REGISTRY_PORT } from "./config.js";
 import { createContext } from "./context.js";
 import { HouseholdResolver } from "./resolvers/household.resolver.js";
 import { householdReference } from "./resolvers/household.reference.js";
 import { PersonResolver } from "./resolvers/person.resolver.js";
 import { personReference } from "./resolvers/person.reference.js";
+import { startRegistryChangeFeed } from "./source/change-feed.js";
 import { createSources } from "./source/index.js";
 
 export const MIGRATIONS: string = fileURLToPath(new URL("../migrations", import.meta.url));
@@ -25,18 +37,40 @@ export interface RegistryServiceOptions {
   silo: Silo;
   port?: number;
   host?: string;
+  /** Entity cache behind the loaders (none = every read goes to the silo). */
+  cache?: EntityCache;
+  /** With a cache: TTLs and the change feed (see CacheFreshness). */
+  freshness?: CacheFreshness;
 }
 
-/** Serves the subgraph at /graphql with GET /healthz. Closing it leaves the silo open: the caller owns it. */
+/** Serves the subgraph at /graphql with GET /healthz. Closing it leaves the silo (and the cache) open: the caller owns them. */
 export async function startRegistryService(options: RegistryServiceOptions): Promise<RunningServer> {
-  const sources = createSources(options.silo);
-  return startSubgraphService({
-    name: "registry",
-    schema: await buildRegistrySchema(),
-    context: (meta) => createContext(sources, meta),
-    port: options.port ?? DEFAULT_REGISTRY_PORT,
-    host: options.host,
-  });
+  const { freshness = {} } = options;
+  const cache = boundCache(options.cache, freshness);
+  const sources = createSources(options.silo, cache);
+  // Started before serving: no request may fill the cache before invalidation is watching.
+  const feed: ChangeFeed | null = cache
+    ? await startRegistryChangeFeed({
+        silo: options.silo,
+        cache,
+        pollMs: freshness.pollMs ?? DEFAULT_POLL_MS,
+        listen: freshness.listen,
+        log: logger.child({ subgraph: "registry" }),
+      })
+    : null;
+  try {
+    const running = await startSubgraphService({
+      name: "registry",
+      schema: await buildRegistrySchema(),
+      context: (meta) => createContext(sources, meta),
+      port: options.port ?? DEFAULT_REGISTRY_PORT,
+      host: options.host,
+    });
+    return { ...running, close: () => running.close().finally(() => feed?.stop()) };
+  } catch (error) {
+    await feed?.stop();
+    throw error;
+  }
 }
 
 export { createContext, type RegistryContext } from "./context.js";

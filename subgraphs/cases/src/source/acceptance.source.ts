@@ -5,6 +5,7 @@
 // then tells it the key is taken; it writes nothing and reads the winner's case instead.
 import type { Silo, Transaction } from "@onceonly/shared";
 import type { CaseRows, Value } from "../acceptance/case-rows.js";
+import { caseChangeKeys, forgetCaseKeys, type CasesCache } from "./cases.cache.js";
 
 export interface IdempotencyRecord {
   key: string;
@@ -40,7 +41,10 @@ const TABLES = {
 } as const satisfies Record<keyof CaseRows, readonly (readonly [string, string])[]>;
 
 export class AcceptanceSource {
-  constructor(private readonly silo: Silo) {}
+  constructor(
+    private readonly silo: Silo,
+    private readonly cache?: CasesCache,
+  ) {}
 
   async byKey(key: string): Promise<IdempotencyRecord | null> {
     const [row] = await this.silo.query<{ mdmy: string; qqzy: string; bjbh: string }>(
@@ -50,7 +54,21 @@ export class AcceptanceSource {
     return row ? { key: row.mdmy, digest: row.qqzy, caseNumber: row.bjbh } : null;
   }
 
+  /**
+   * Writes the case (and its bundle's member cases). After the commit the applicant's
+   * cached case pages and the bundle's member list are dropped, so the next read — this
+   * window's or another replica's — lists the new case (the silo's feed also tells the
+   * other replicas).
+   */
   async accept(write: AcceptWrite): Promise<AcceptOutcome> {
+    let written: CaseRows["sp_bj"] = [];
+    const outcome = await this.write(write, (rows) => (written = rows));
+    if (outcome.created) await forgetCaseKeys(this.cache, caseChangeKeys(written.map(caseKeyColumns)));
+    return outcome;
+  }
+
+  // Private: the transaction; `wrote` gets the sp_bj rows it inserted.
+  private write(write: AcceptWrite, wrote: (rows: CaseRows["sp_bj"]) => void): Promise<AcceptOutcome> {
     return this.silo.transaction(async (tx) => {
       const sequences = await tx.query<{ n: number | string }>(
         "SELECT nextval('sp_bj_xh') AS n FROM generate_series(1, $1::int) ORDER BY 1",
@@ -68,9 +86,17 @@ export class AcceptanceSource {
       }
       const rows = write.rows(numbers);
       for (const table of Object.keys(TABLES) as (keyof CaseRows)[]) await insertRows(tx, table, rows[table]);
+      wrote(rows.sp_bj);
       return { created: true, caseNumber: numbers[0] };
     });
   }
+}
+
+// Private: the columns of an sp_bj row (in TABLES order) that name cached answers.
+function caseKeyColumns(row: readonly Value[]): { bjbh: string; sqrzjhm: string | null; zhbjbh: string | null } {
+  const at = (name: string) => row[TABLES.sp_bj.findIndex(([column]) => column === name)];
+  const text = (value: Value) => (value === null || value === undefined ? null : String(value));
+  return { bjbh: String(at("bjbh")), sqrzjhm: text(at("sqrzjhm")), zhbjbh: text(at("zhbjbh")) };
 }
 
 // Private: INSERT … SELECT * FROM unnest($1::text[], …): one statement however many rows.

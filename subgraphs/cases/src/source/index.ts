@@ -3,6 +3,7 @@ import type { Silo } from "@onceonly/shared";
 import { AcceptanceSource } from "./acceptance.source.js";
 import { ApplicantCasesSource } from "./applicant-cases.source.js";
 import { BundlesSource } from "./bundles.source.js";
+import type { CasesCache } from "./cases.cache.js";
 import { CasesSource } from "./cases.source.js";
 import { LifecycleSource } from "./lifecycle.source.js";
 import { MattersSource } from "./matters.source.js";
@@ -18,17 +19,20 @@ export interface CasesSources {
   lifecycle: LifecycleSource;
   acceptance: AcceptanceSource;
   bundles: BundlesSource;
+  /** The entity cache behind the loaders (undefined = none); the write paths drop what they change. */
+  cache?: CasesCache;
 }
 
-export function createSources(silo: Silo): CasesSources {
+export function createSources(silo: Silo, cache?: CasesCache): CasesSources {
   return {
+    cache,
     matters: new MattersSource(silo),
     cases: new CasesSource(silo),
     applicantCases: new ApplicantCasesSource(silo),
     readiness: new ReadinessSource(silo),
     sharingStats: new SharingStatsSource(silo),
-    lifecycle: new LifecycleSource(silo),
-    acceptance: new AcceptanceSource(silo),
+    lifecycle: new LifecycleSource(silo, cache),
+    acceptance: new AcceptanceSource(silo, cache),
     bundles: new BundlesSource(silo),
   };
 }
@@ -39,3 +43,4 @@ export type { ApplicantCasesQuery } from "./applicant-cases.source.js";
 export type { CaseCursor } from "./case-cursor.js";
 export { decodeCaseCursor, encodeCaseCursor } from "./case-cursor.js";
 export { RegistryColumn, type RegistryFieldValue } from "./registry-fields.js";
+export { CASES_NAMESPACES, caseChangeKeys, forgetCaseKeys, type CasesCache } from "./cases.cache.js";

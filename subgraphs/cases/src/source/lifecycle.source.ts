@@ -8,6 +8,7 @@ import type { CaseChange, LockedCase } from "../lifecycle/advance.js";
 import type { EvaluationChange, EvaluationState } from "../lifecycle/evaluation.js";
 import { pauseOf } from "../lifecycle/transitions.js";
 import { CASE_COLUMNS, toCase, type CaseRow } from "./case-row.js";
+import { caseChangeKeys, forgetCaseKeys, type CasesCache } from "./cases.cache.js";
 import type { CaseRecord } from "./records.js";
 
 interface LockedRow {
@@ -29,12 +30,24 @@ SELECT b.bjbh, b.zt, b.cnbjsj, b.bjsj, b.bjjg, b.mydpj, b.pjsj, m.bjlx
  WHERE b.bjbh = $1
    FOR UPDATE OF b`;
 
-export class LifecycleSource {
-  constructor(private readonly silo: Silo) {}
+// The UPDATEs return the case as it now is, plus the bundle it belongs to: the keys
+// whose cached answers the change invalidates (cases.cache.ts).
+const RETURNING = `${CASE_COLUMNS}, b.zhbjbh`;
+type UpdatedRow = CaseRow & { zhbjbh: string | null };
 
-  /** Applies the change `decide` returns and appends its timeline entry; null for an unknown case. */
+export class LifecycleSource {
+  constructor(
+    private readonly silo: Silo,
+    private readonly cache?: CasesCache,
+  ) {}
+
+  /**
+   * Applies the change `decide` returns and appends its timeline entry; null for an unknown
+   * case. After the commit the case, its applicant's pages and its bundle's member list
+   * are dropped from the cache: the next read anywhere sees the new status.
+   */
   advance(number: string, decide: (locked: LockedCase) => CaseChange): Promise<CaseRecord | null> {
-    return this.silo.transaction(async (tx) => {
+    return this.afterCommit(this.silo.transaction(async (tx) => {
       const row = await lock(tx, number);
       if (!row) return null;
       const status = CaseStatus.decode(row.zt, { column: "sp_bj.zt", bjbh: number });
@@ -48,8 +61,8 @@ export class LifecycleSource {
         // Only a paused case needs its timeline: where it paused from, and since when.
         pause: status === "SPECIAL_PROCEDURE" ? pauseOf(await timeline(tx, number)) : null,
       });
-      const [updated] = await tx.query<CaseRow>(
-        `UPDATE sp_bj AS b SET zt = $2, gxsj = $3, cnbjsj = $4, bjsj = $5, bjjg = $6 WHERE b.bjbh = $1 RETURNING ${CASE_COLUMNS}`,
+      const [updated] = await tx.query<UpdatedRow>(
+        `UPDATE sp_bj AS b SET zt = $2, gxsj = $3, cnbjsj = $4, bjsj = $5, bjjg = $6 WHERE b.bjbh = $1 RETURNING ${RETURNING}`,
         [
           number, CaseStatus.encode(change.status), change.at, change.promisedBy, change.completedAt,
           // A result outside the code table stays as the silo holds it.
@@ -59,13 +72,13 @@ export class LifecycleSource {
       await tx.query(`INSERT INTO sp_bjgc (bjbh, zt, clsj, clck, clr, clyj) VALUES ($1, $2, $3, $4, $5, $6)`, [
         number, CaseStatus.encode(change.status), change.at, change.event.window, change.event.handler, change.event.opinion,
       ]);
-      return toCase(updated);
-    });
+      return updated;
+    }));
   }
 
-  /** Records the rating `decide` returns; null for an unknown case. */
+  /** Records the rating `decide` returns; null for an unknown case. The cache as for advance. */
   evaluate(number: string, decide: (state: EvaluationState) => EvaluationChange): Promise<CaseRecord | null> {
-    return this.silo.transaction(async (tx) => {
+    return this.afterCommit(this.silo.transaction(async (tx) => {
       const row = await lock(tx, number);
       if (!row) return null;
       const change = decide({
@@ -74,12 +87,20 @@ export class LifecycleSource {
         evaluation: Evaluation.decode(row.mydpj, { column: "sp_bj.mydpj", bjbh: number }),
         evaluatedAt: row.pjsj,
       });
-      const [updated] = await tx.query<CaseRow>(
-        `UPDATE sp_bj AS b SET mydpj = $2, pjsj = $3, pjnr = $4, gxsj = $3 WHERE b.bjbh = $1 RETURNING ${CASE_COLUMNS}`,
+      const [updated] = await tx.query<UpdatedRow>(
+        `UPDATE sp_bj AS b SET mydpj = $2, pjsj = $3, pjnr = $4, gxsj = $3 WHERE b.bjbh = $1 RETURNING ${RETURNING}`,
         [number, Evaluation.encode(change.evaluation), change.at, change.comment],
       );
-      return toCase(updated);
-    });
+      return updated;
+    }));
+  }
+
+  // Private: the transaction has committed (or failed, and nothing changed) when this runs.
+  private async afterCommit(written: Promise<UpdatedRow | null>): Promise<CaseRecord | null> {
+    const row = await written;
+    if (!row) return null;
+    await forgetCaseKeys(this.cache, caseChangeKeys([row]));
+    return toCase(row);
   }
 }
 

@@ -1,16 +1,18 @@
-// Keeps cached licences fresh after changes made behind the subgraph's back (legacy
-// writers, SQL by hand). Two paths, so one failing leaves a bound:
-// - LISTEN dzzz_zzxx_changed (trigger in migration 002): the key is dropped within
-//   milliseconds of the commit;
-// - polling gxsj every pollMs: covers a lost LISTEN connection (the trigger moves gxsj
-//   on every change). Worst case, with both down, an entry lives its TTL.
-import type { Logger, Silo } from "@onceonly/shared";
-import { forgetLicenses, type LicensesCache } from "./licenses.cache.js";
+// The licence silo's change feed (shared cache/change-feed.ts) with this silo's channels:
+// migration 002 NOTIFYs dzzz_zzxx_changed with a changed licence's zzbs, migration 003
+// dzzz_holder_changed with the holder code (czztdm) of a licence inserted, changed or
+// deleted. Change keys: "l:<zzbs>" drops the licence, "h:<czztdm>" the holder's lists.
+import { startChangeFeed as startSiloFeed, type ChangeFeed, type Logger, type Silo } from "@onceonly/shared";
+import { forgetHolders, forgetLicenses, type LicensesCache } from "./licenses.cache.js";
 
 export const CHANGE_CHANNEL = "dzzz_zzxx_changed";
-// now() is the writer's transaction START: a row committed up to this long after its
-// transaction began is still caught by the next poll.
-const COMMIT_OVERLAP_MS = 5000;
+export const HOLDER_CHANNEL = "dzzz_holder_changed";
+
+// The backstop: every licence whose gxsj moved (the trigger moves it on every UPDATE).
+const POLL_SQL = `
+SELECT 'l:' || zzbs AS key, gxsj FROM dzzz_zzxx WHERE gxsj > $1
+UNION ALL
+SELECT 'h:' || czztdm, gxsj FROM dzzz_zzxx WHERE gxsj > $1 AND czztdm IS NOT NULL`;
 
 export interface ChangeFeedOptions {
   silo: Silo;
@@ -21,44 +23,23 @@ export interface ChangeFeedOptions {
   log: Logger;
 }
 
-export interface ChangeFeed {
-  stop(): Promise<void>;
-}
+export type { ChangeFeed };
 
-export async function startChangeFeed(options: ChangeFeedOptions): Promise<ChangeFeed> {
-  const { silo, cache, log } = options;
-  const unlisten =
-    options.listen === false
-      ? null
-      : await silo.listen(CHANGE_CHANNEL, (zzbs) => {
-          void forgetLicenses(cache, [zzbs]);
-        });
-
-  const [{ now }] = await silo.query<{ now: Date }>("SELECT now() AS now");
-  let watermark = now;
-  let stopped = false;
-  let polling: Promise<void> = Promise.resolve();
-  const poll = async () => {
-    try {
-      const since = new Date(watermark.getTime() - COMMIT_OVERLAP_MS);
-      const rows = await silo.query<{ zzbs: string; gxsj: Date }>("SELECT zzbs, gxsj FROM dzzz_zzxx WHERE gxsj > $1", [since]);
-      for (const row of rows) if (row.gxsj > watermark) watermark = row.gxsj;
-      await forgetLicenses(cache, rows.map((row) => row.zzbs));
-    } catch (error) {
-      log.warn({ err: (error as Error).message }, "licence change poll failed; retrying");
-    }
-  };
-  const timer = setInterval(() => {
-    if (!stopped) polling = polling.then(poll);
-  }, options.pollMs);
-  timer.unref();
-
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await polling;
-      await unlisten?.().catch(() => undefined);
+export function startChangeFeed(options: ChangeFeedOptions): Promise<ChangeFeed> {
+  const { cache } = options;
+  return startSiloFeed({
+    silo: options.silo,
+    channels: [
+      { channel: CHANGE_CHANNEL, keys: (zzbs) => [`l:${zzbs}`] },
+      { channel: HOLDER_CHANNEL, keys: (czztdm) => [`h:${czztdm}`] },
+    ],
+    pollSql: POLL_SQL,
+    pollMs: options.pollMs,
+    listen: options.listen,
+    log: options.log,
+    forget: async (keys) => {
+      const of = (kind: string) => keys.filter((k) => k.startsWith(kind)).map((k) => k.slice(kind.length));
+      await Promise.all([forgetLicenses(cache, of("l:")), forgetHolders(cache, of("h:"))]);
     },
-  };
+  });
 }

@@ -1,16 +1,15 @@
-// Where licence records live in the entity cache. The namespace carries a shape version:
-// change LicenseRecord and bump it, so no replica decodes an entry of the old shape.
-import type { EntityCache } from "@onceonly/shared";
-import { cacheKey } from "@onceonly/shared";
+// Where licence data lives in the entity cache (namespaces and TTLs: shared
+// cache/namespaces.ts) and how it is dropped. A licence is cached by id; a holder's
+// licence lists by holder code, one generation per holder (shared scoped-batch.ts), so a
+// change to any of the holder's licences drops every filter variant at once.
+import { CACHE_NAMESPACES, cacheKey, forgetAll, forgetScopes, type BoundCache } from "@onceonly/shared";
 
-export const LICENSE_NAMESPACE = "licenses:license:v1";
-export const LICENSE_TYPE_NAMESPACE = "licenses:type:v1";
+const NS = CACHE_NAMESPACES.licenses;
+export const LICENSE_NAMESPACE = NS.license.name;
+export const LICENSE_TYPE_NAMESPACE = NS.type.name;
 
 /** The cache a licences service runs with, and how long an entry may live. */
-export interface LicensesCache {
-  cache: EntityCache;
-  ttlSeconds: number;
-}
+export type LicensesCache = BoundCache;
 
 export function licenseCacheKey(id: string): string {
   return cacheKey(LICENSE_NAMESPACE, id);
@@ -18,6 +17,10 @@ export function licenseCacheKey(id: string): string {
 
 /** Drops cached licences; never throws (the cache degrades to a no-op on its own). */
 export function forgetLicenses(cache: LicensesCache | undefined, ids: readonly string[]): Promise<void> {
-  if (!cache || ids.length === 0) return Promise.resolve();
-  return cache.cache.del(ids.map(licenseCacheKey));
+  return forgetAll(cache, NS.license, ids);
+}
+
+/** Drops every cached licence list of these holder codes (czztdm as stored). */
+export function forgetHolders(cache: LicensesCache | undefined, codes: readonly string[]): Promise<void> {
+  return forgetScopes(cache, NS.holderScope, codes);
 }

@@ -3,7 +3,7 @@
 import { LicenseStatus, UNRECOGNIZED, type Silo } from "@onceonly/shared";
 import { LICENSE_COLUMNS, toLicenseRecord, type LicenseRow } from "./license.row.js";
 import type { LicenseFilter, LicenseRecord, LicenseStatusValue } from "./records.js";
-import { forgetLicenses, type LicensesCache } from "./licenses.cache.js";
+import { forgetHolders, forgetLicenses, type LicensesCache } from "./licenses.cache.js";
 
 type KnownStatus = Exclude<LicenseStatusValue, typeof UNRECOGNIZED>;
 
@@ -68,11 +68,13 @@ export class LicensesSource {
    * learn it from the change feed. Returns false when no such licence exists.
    */
   async updateStatus(id: string, status: KnownStatus): Promise<boolean> {
-    const rows = await this.silo.query<{ zzbs: string }>(
-      "UPDATE dzzz_zzxx SET zzzt = $2, gxsj = now() WHERE zzbs = $1 RETURNING zzbs",
+    const rows = await this.silo.query<{ zzbs: string; czztdm: string | null }>(
+      "UPDATE dzzz_zzxx SET zzzt = $2, gxsj = now() WHERE zzbs = $1 RETURNING zzbs, czztdm",
       [id, LicenseStatus.encode(status)],
     );
-    await forgetLicenses(this.cache, [id]);
+    // The holder's lists too: a list filtered by status must not keep listing it.
+    const holders = rows.flatMap((row) => (row.czztdm === null ? [] : [row.czztdm]));
+    await Promise.all([forgetLicenses(this.cache, [id]), forgetHolders(this.cache, holders)]);
     return rows.length > 0;
   }
 

@@ -2,14 +2,18 @@
 import type { Silo } from "@onceonly/shared";
 import { HouseholdsSource } from "./households.source.js";
 import { PersonsSource } from "./persons.source.js";
+import type { RegistryCache } from "./registry.cache.js";
 
 export interface RegistrySources {
   persons: PersonsSource;
   households: HouseholdsSource;
+  /** The entity cache behind the loaders (undefined = none). */
+  cache?: RegistryCache;
 }
 
-export function createSources(silo: Silo): RegistrySources {
-  return { persons: new PersonsSource(silo), households: new HouseholdsSource(silo) };
+export function createSources(silo: Silo, cache?: RegistryCache): RegistrySources {
+  return { persons: new PersonsSource(silo), households: new HouseholdsSource(silo), cache };
 }
 
 export type { PersonRecord, HouseholdRecord } from "./records.js";
+export { REGISTRY_NAMESPACES, forgetRegistryKeys, type RegistryCache } from "./registry.cache.js";
