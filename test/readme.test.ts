@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { Supergraph } from "@apollo/federation-internals";
 import { parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
+import { VERIFY_LICENSE_QUERY } from "@onceonly/gateway";
 import { WINDOW_LOOKUP_QUERY } from "../scripts/src/window-lookup.js";
 import * as WINDOW_FLOW from "../scripts/src/window-flow.js";
 
@@ -28,6 +29,7 @@ describe("README", () => {
 
   it("shows a verifyLicense query and curl that are valid against the supergraph", () => {
     const apiSchema = Supergraph.build(read("gateway/supergraph.graphql")).apiSchema().toGraphQLJSSchema();
+    expect(readme).toContain(VERIFY_LICENSE_QUERY); // the one the gateway plans at start
     const query = /```graphql\n(query Verify[\s\S]+?)```/.exec(readme)?.[1];
     const curlQuery = /"query":"(query\(\$input: VerifyLicenseInput!\)[^"]+)"/.exec(readme)?.[1];
     for (const source of [query, curlQuery]) {

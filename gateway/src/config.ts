@@ -10,7 +10,7 @@ export interface GatewayConfig {
   host: string;
   subgraphUrls: Record<SubgraphName, string>;
   supergraphPath: string;
-  /** Per subgraph fetch timeout, ms. */
+  /** How long a subgraph may take to start answering a fetch, and its longest pause within an answer, ms. */
   subgraphTimeoutMs: number;
 }
 

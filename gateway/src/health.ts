@@ -8,10 +8,10 @@ export function healthz(_req: IncomingMessage, res: ServerResponse): void {
 }
 
 export function readyz(subgraphUrls: Record<string, string>, timeoutMs = 2000) {
+  const targets = Object.entries(subgraphUrls).map(([name, url]) => [name, new URL("/healthz", url)] as const);
   return async (_req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const checks = await Promise.all(
-      Object.entries(subgraphUrls).map(async ([name, url]) => {
-        const health = new URL("/healthz", url);
+      targets.map(async ([name, health]) => {
         try {
           const response = await fetch(health, { signal: AbortSignal.timeout(timeoutMs) });
           return { name, url: health.toString(), ok: response.ok, status: response.status };

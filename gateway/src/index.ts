@@ -1,4 +1,5 @@
 // Runs the gateway alone (deployment): reads config, loads the supergraph, listens.
+import "reflect-metadata"; // @onceonly/shared carries type-graphql types: the metadata API must exist first
 import { logger } from "@onceonly/shared";
 import { readGatewayConfig } from "./config.js";
 import { loadSupergraph, startGatewayService } from "./server.js";

@@ -12,6 +12,7 @@ export * from "./log.js";
 export * from "./graphql/region.type.js";
 export * from "./graphql/scalars.js";
 export * from "./demo/index.js";
+export * from "./metrics/index.js";
 export * from "./service/serve-apollo.js";
 export * from "./service/subgraph-service.js";
 export * from "./service/run-subgraph.js";

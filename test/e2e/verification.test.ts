@@ -1,15 +1,12 @@
 // 证照核验 end to end: through the gateway to the licences subgraph, for the demo's
 // showcase person; the receipt verifies offline against the service's public keys.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { VERIFY_LICENSE_QUERY as VERIFY, VERIFY_LICENSES_QUERY } from "@onceonly/gateway";
 import { describeDemo, verifyReceipt } from "@onceonly/shared";
 import { ENGINES } from "../support/silos.js";
 import { startStack, type Stack } from "../support/stack.js";
 
 const SEED = 42;
-
-const VERIFY = `query($input: VerifyLicenseInput!) {
-  verifyLicense(input: $input) { outcome reason reasonEn checkedAt receipt license { id holderCode validUntil } }
-}`;
 
 describe.each(ENGINES)("licence verification through the gateway (%s silos)", (engine) => {
   let stack: Stack;
@@ -35,7 +32,7 @@ describe.each(ENGINES)("licence verification through the gateway (%s silos)", (e
     );
     expect(result.errors).toBeUndefined();
     const answer = result.data!.verifyLicense;
-    expect(answer).toMatchObject({ outcome: "VALID", reason: "证照有效", license: { id: licence.zzbs, holderCode: showcasePerson } });
+    expect(answer).toMatchObject({ outcome: "VALID", reason: "证照有效", license: { id: licence.zzbs, holderName: licence.czzt } });
     const checked = await verifyReceipt(answer.receipt, stack.signer.publicJwks());
     expect(checked.ok && checked.claims).toMatchObject({ licenseId: licence.zzbs, holderCode: showcasePerson, outcome: "VALID", window: "LS-SZ-07" });
   });
@@ -60,5 +57,17 @@ describe.each(ENGINES)("licence verification through the gateway (%s silos)", (e
       [licence.zzbs, "LS-W09"],
     );
     expect(usage).toEqual({ yzbm: department, yzmd: "窗口核验" });
+  });
+
+  it("verifies a department's bulk list in input order, with the operation the gateway plans at start", async () => {
+    const result = await stack.graphql<{ verifyLicenses: { outcome: string; receipt: string; license: { id: string } | null }[] }>(VERIFY_LICENSES_QUERY, {
+      inputs: [{ id: licence.zzbs, holderCode: showcasePerson }, { id: "NO-SUCH-LICENCE" }, { id: licence.zzbs }],
+    }, { "x-window-id": "LS-SZ-07", "x-purpose": "bulk" });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.verifyLicenses.map((v) => [v.outcome, v.license?.id ?? null])).toEqual([
+      ["VALID", licence.zzbs],
+      ["MALFORMED_IDENTIFIER", null],
+      ["VALID", licence.zzbs],
+    ]);
   });
 });

@@ -3,7 +3,9 @@
 // between, and health routes and (later) signature checks sit in front of it.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { performance } from "node:perf_hooks";
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
+import { routeMetrics, UNMATCHED_ROUTE } from "../metrics/http-metrics.js";
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -17,6 +19,8 @@ export interface ServeOptions<C extends BaseContext> {
   graphqlPath?: string;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /** The `service` label of the HTTP metrics (gateway, registry …). */
+  name?: string;
 }
 
 export interface RunningServer {
@@ -29,21 +33,29 @@ export interface RunningServer {
 export async function serveGraphQL<C extends BaseContext>(options: ServeOptions<C>): Promise<RunningServer> {
   const graphqlPath = options.graphqlPath ?? "/graphql";
   const maxBody = options.maxBodyBytes ?? 2 * 1024 * 1024;
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
+  const routes = options.routes ?? {};
+  const observe = routeMetrics(options.name ?? "graphql", [graphqlPath, ...Object.keys(routes)]);
+  const server = createServer((req, res) => void serve(req, res));
+  server.keepAliveTimeout = 65_000; // longer than typical load-balancer idle timeouts
+
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const { pathname, search } = splitUrl(req.url ?? "/");
+    const route = Object.hasOwn(routes, pathname) ? routes[pathname] : undefined;
+    try {
+      if (route) await route(req, res);
+      else if (pathname === graphqlPath) await graphql(req, res, search);
+      else sendJson(res, 404, { error: `no route ${pathname}; GraphQL is at ${graphqlPath}` });
+    } catch (error) {
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "internal error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
       else res.end();
       options.apollo.logger.error(String(error));
-    });
-  });
-  server.keepAliveTimeout = 65_000; // longer than typical load-balancer idle timeouts
+    } finally {
+      observe(route || pathname === graphqlPath ? pathname : UNMATCHED_ROUTE, res.statusCode, (performance.now() - started) / 1000);
+    }
+  }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const route = options.routes?.[url.pathname];
-    if (route) return route(req, res);
-    if (url.pathname !== graphqlPath) return sendJson(res, 404, { error: `no route ${url.pathname}; GraphQL is at ${graphqlPath}` });
-
+  async function graphql(req: IncomingMessage, res: ServerResponse, search: string): Promise<void> {
     const body = await readBody(req, maxBody);
     if (body === null) return sendJson(res, 413, { errors: [{ message: `request body over ${maxBody} bytes`, extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
     const headers = new HeaderMap();
@@ -59,7 +71,7 @@ export async function serveGraphQL<C extends BaseContext>(options: ServeOptions<
       }
     }
     const response = await options.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body: parsed },
+      httpGraphQLRequest: { method: req.method ?? "GET", headers, search, body: parsed },
       context: () => options.context(req),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
@@ -94,6 +106,17 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.statusCode = status;
   res.setHeader("content-type", "application/json; charset=utf-8");
   res.end(JSON.stringify(body));
+}
+
+// Private: path and query of a request target. The origin form ("/graphql?x") is split by
+// hand, as it is on every request; anything else (absolute form) goes through URL.
+function splitUrl(target: string): { pathname: string; search: string } {
+  if (target.startsWith("/") && !target.startsWith("//")) {
+    const q = target.indexOf("?");
+    return q === -1 ? { pathname: target, search: "" } : { pathname: target.slice(0, q), search: target.slice(q) };
+  }
+  const url = new URL(target, "http://localhost");
+  return { pathname: url.pathname, search: url.search };
 }
 
 // Private: the body as text, or null when it exceeds the limit.

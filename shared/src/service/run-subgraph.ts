@@ -2,7 +2,7 @@
 // demo seed, listen. Exits 1 when it cannot start (naming the bad variable for a config
 // error); SIGINT/SIGTERM close the server, then the silo, then exit 0.
 import type { EntityCache } from "../cache/entity-cache.js";
-import { openEntityCache, readCacheConfig } from "../cache/open-entity-cache.js";
+import { entityCacheOff, openEntityCache, readCacheConfig } from "../cache/open-entity-cache.js";
 import { ConfigError } from "../config/env.js";
 import type { SubgraphConfig } from "../config/subgraph-config.js";
 import { openSilo } from "../db/open-silo.js";
@@ -11,6 +11,7 @@ import { seedDemoOnStart } from "../demo/seed-on-start.js";
 import type { DemoSiloName } from "../demo/tables.js";
 import type { RunningServer } from "../http/serve.js";
 import { logger } from "../log.js";
+import { countCacheRequests, countSiloStatements } from "../metrics/index.js";
 
 export interface SubgraphProcess {
   name: DemoSiloName;
@@ -38,12 +39,15 @@ export function runSubgraphProcess(subgraph: SubgraphProcess): void {
 
 async function main(subgraph: SubgraphProcess, log: typeof logger): Promise<void> {
   const config = subgraph.readConfig(process.env);
-  const cacheConfig = subgraph.usesCache ? readCacheConfig(process.env) : null;
+  const asked = subgraph.usesCache ? readCacheConfig(process.env) : null;
+  const cacheConfig = asked && !entityCacheOff(asked) ? asked : null;
   const silo = await openSilo({ name: subgraph.name, ...config.silo, migrations: subgraph.migrations });
-  const cache = cacheConfig ? openEntityCache(cacheConfig, log) : undefined;
+  const cache = cacheConfig ? countCacheRequests(openEntityCache(cacheConfig, log)) : undefined;
   let server: RunningServer;
   try {
     await seedDemoOnStart(silo, subgraph.name, config.demo, log);
+    // After the seed: /metrics counts the statements requests cost, not the demo load.
+    countSiloStatements(silo);
     server = await subgraph.start({
       silo,
       port: config.port,

@@ -1,8 +1,12 @@
 // Apollo Server behind serveGraphQL, for the gateway and every subgraph alike: started,
-// listening, and closed in the right order (HTTP first, then Apollo).
+// listening, and closed in the right order (HTTP first, then Apollo). Every service
+// answers GET /metrics (Prometheus text: its process, HTTP, silo and cache metrics).
 import { ApolloServer, type ApolloServerOptions, type BaseContext } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { serveGraphQL, type RunningServer, type ServeOptions } from "../http/serve.js";
 import { logger } from "../log.js";
+import { enableProcessMetrics, METRICS_PATH, metricsRoute } from "../metrics/index.js";
 
 export interface ServeApolloOptions<C extends BaseContext> extends Omit<ServeOptions<C>, "apollo"> {
   /** Apollo's options; the project-wide defaults below are applied unless overridden. */
@@ -21,10 +25,16 @@ export async function serveApollo<C extends BaseContext>(options: ServeApolloOpt
     // Apollo's notices (inline tracing …) go to the service log, not bare stdout.
     logger: logger.child({ component: "apollo", server: options.name }),
     ...options.apollo,
+    // Off because nothing here reads them, and both cost per resolved field: the
+    // cache-control plugin wraps every field to compute an HTTP cache policy nobody
+    // sends (personal data is never HTTP-cached), and inline tracing (ftv1) only serves
+    // Apollo's hosted usage reporting, which a government gateway does not send to.
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), ...(options.apollo.plugins ?? [])],
   } as ApolloServerOptions<C>);
   await apollo.start();
   try {
-    const running = await serveGraphQL({ ...options, apollo });
+    enableProcessMetrics();
+    const running = await serveGraphQL({ ...options, apollo, routes: { [METRICS_PATH]: metricsRoute, ...options.routes } });
     return {
       ...running,
       async close() {
