@@ -5,12 +5,16 @@ import type { Logger } from "../log.js";
 import type { EntityCache } from "./entity-cache.js";
 import { LruEntityCache } from "./lru-entity-cache.js";
 import { RedisEntityCache } from "./redis-entity-cache.js";
+import { TieredEntityCache } from "./tiered-entity-cache.js";
 
 export interface CacheConfig {
   /** null = in-process LRU. */
   redisUrl: string | null;
   ttlSeconds: number;
-  /** Entries of the in-process LRU; 0 (without REDIS_URL) = no entity cache, see entityCacheOff. */
+  /**
+   * Entries kept in process: the LRU without REDIS_URL, the near cache in front of Redis
+   * with it; 0 = none (and without REDIS_URL no entity cache at all, see entityCacheOff).
+   */
   maxEntries: number;
   /** How often the change feed's polling backstop looks for updated rows, ms. */
   pollMs: number;
@@ -32,5 +36,6 @@ export function entityCacheOff(config: CacheConfig): boolean {
 
 export function openEntityCache(config: CacheConfig, log?: Logger): EntityCache {
   if (config.redisUrl === null) return new LruEntityCache({ maxEntries: config.maxEntries });
-  return new RedisEntityCache({ url: config.redisUrl, prefix: "onceonly:", log });
+  const shared = new RedisEntityCache({ url: config.redisUrl, prefix: "onceonly:", log });
+  return config.maxEntries > 0 ? new TieredEntityCache(shared, { maxEntries: config.maxEntries }) : shared;
 }

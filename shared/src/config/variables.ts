@@ -36,7 +36,7 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
   { name: "SEED_DEMO_SEED", services: [...SUBGRAPHS, "start"], default: "42", description: "Seed of the deterministic demo data" },
   { name: "REDIS_URL", services: [...SUBGRAPHS, "start"], default: "(unset: in-process LRU cache)", description: "Redis URL of the shared entity cache (redis:// or rediss://)" },
   { name: "CACHE_TTL_SECONDS", services: [...SUBGRAPHS, "start"], default: "60", description: "Time to live of a cached entity, s: the worst-case staleness bound" },
-  { name: "CACHE_MAX_ENTRIES", services: [...SUBGRAPHS, "start"], default: "100000", description: "Entries the in-process LRU cache keeps (no REDIS_URL); 0 = no entity cache" },
+  { name: "CACHE_MAX_ENTRIES", services: [...SUBGRAPHS, "start"], default: "100000", description: "Entries each process keeps in memory: the LRU cache without REDIS_URL, the near cache in front of Redis with it; 0 = none (without REDIS_URL: no entity cache)" },
   { name: "CACHE_POLL_MS", services: [...SUBGRAPHS, "start"], default: "1000", description: "Change-feed polling backstop interval, ms (bound when LISTEN is lost)" },
   { name: "RECEIPT_KEYS_FILE", services: ["licenses", "start", "receipt"], default: "DATA_DIR/receipt-keys.json", description: "Key store of the Ed25519 keys that sign verification receipts (private JWKs, mode 0600)" },
   { name: "RECEIPT_TTL_SECONDS", services: ["licenses", "start", "receipt"], default: "604800 (7 days)", description: "Lifetime of a verification receipt; a retired signing key stays published this long" },
