@@ -40,7 +40,7 @@ export function analysis(rows: Row[], list: Target[], probe: ProbeLookup[] | nul
       out.push(`**Cache on vs the peers.** ${describeCpu("onceonly-on")}. ${describeCpu("apollo")}.${hive ? ` ${describeCpu("hive")}.` : ""}`);
       if (on.cacheHitRate !== null) {
         out.push(
-          `With the cache on, Redis answered ${fixed(on.cacheHitRate * 100)}% of the cache's lookups during the window-lookup run ` +
+          `With the cache on, the entity cache (near caches and Redis) answered ${fixed(on.cacheHitRate * 100)}% of the cache's lookups during the window-lookup run ` +
             `(requests spread over the applicant pool, entries living CACHE_TTL_SECONDS); its silo statements per lookup fell to ` +
             `${fixed(on.statementsPerRequest, 2)} from ${fixed(lookup("onceonly-off")?.statementsPerRequest ?? Number.NaN, 2)} with the cache off, ` +
             subgraphDelta(cpuPer("onceonly-on")?.per.subgraphs, cpuPer("onceonly-off")?.per.subgraphs),

@@ -34,7 +34,7 @@ export interface Measurement {
   peakRssBytes: number;
   hwmBytes: number;
   cpu: CpuTimes;
-  /** Share of the cache's lookups it answered (Redis keyspace hits), when there is one. */
+  /** Share of the entity cache's lookups it answered (the subgraphs' own counters: near caches and Redis), when there is one. */
   cacheHitRate: number | null;
 }
 

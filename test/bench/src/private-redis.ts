@@ -16,13 +16,6 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   return { url: `redis://127.0.0.1:${port}`, child };
 }
 
-/** keyspace_hits / keyspace_misses from INFO stats: how often the cache answered. */
-export async function redisHits(url: string): Promise<{ hits: number; misses: number }> {
-  const text = await command(Number(new URL(url).port), "INFO stats");
-  const field = (name: string) => Number(new RegExp(`^${name}:(\\d+)`, "m").exec(text)?.[1] ?? Number.NaN);
-  return { hits: field("keyspace_hits"), misses: field("keyspace_misses") };
-}
-
 /** Empties OUR Redis (never the shared one), so each gateway starts on a cold cache. */
 export async function flushPrivateRedis(redis: PrivateRedis): Promise<void> {
   const port = Number(new URL(redis.url).port);

@@ -5,11 +5,11 @@ import { stopChild } from "./children.js";
 import { CONFIGS, type BenchConfig } from "./configs.js";
 import { GATEWAY_LABELS, startGateway } from "./gateways.js";
 import { measure, warmUp, type LoadOptions } from "./measure.js";
-import { flushPrivateRedis, redisHits, startPrivateRedis, type PrivateRedis } from "./private-redis.js";
+import { flushPrivateRedis, startPrivateRedis, type PrivateRedis } from "./private-redis.js";
 import { probeLookups, type ProbeLookup } from "./probe.js";
 import { describeFailures, type Row } from "./report.js";
 import type { SiloName } from "./silo-names.js";
-import { statementCounter, type StatementCounter } from "./statements.js";
+import { cacheLookups, statementCounter, type StatementCounter } from "./statements.js";
 import { startSubgraphs, type RunningSubgraphs } from "./subgraphs.js";
 import type { Workload } from "./workloads.js";
 
@@ -38,27 +38,37 @@ export async function runSession(cached: boolean, input: SessionInput): Promise<
   const out: SessionOutput = { rows: [], statements: "not measured", probe: null, notes: [] };
   let redis: PrivateRedis | undefined;
   let subgraphs: RunningSubgraphs | undefined;
+  // With the cache on, every gateway gets fresh subgraphs (their near caches empty) and
+  // an empty Redis, warmed the same way: none inherits what an earlier one cached.
+  const start = async () => {
+    subgraphs = await startSubgraphs({ root: input.root, dataDir: input.workDir, silos: input.databases, cache: redis ? { kind: "redis", url: redis.url } : { kind: "off" }, echo: input.echo });
+    await warmSubgraphs(subgraphs, input);
+    if (redis) await flushPrivateRedis(redis);
+    return subgraphs;
+  };
   try {
     redis = cached ? await startPrivateRedis() : undefined;
-    log(`subgraphs ${redis ? `with the entity cache (private Redis ${redis.url})` : "without the entity cache"}`);
-    subgraphs = await startSubgraphs({ root: input.root, dataDir: input.workDir, silos: input.databases, cache: redis ? { kind: "redis", url: redis.url } : { kind: "off" }, echo: input.echo });
-    const counter = await statementCounter(subgraphs.urls, input.databases);
+    log(`subgraphs ${redis ? `with the entity cache (private Redis ${redis.url}, near caches in each process)` : "without the entity cache"}`);
+    let running = await start();
+    const counter = await statementCounter(running.urls, input.databases);
     out.statements = counter.describe;
-    await warmSubgraphs(subgraphs, input);
-    for (const config of input.configs) {
-      // Every gateway starts on a cold cache: the one measured first gets no worse a start.
-      if (redis) await flushPrivateRedis(redis);
-      const gateway = await startGateway(config.gateway, { root: input.root, workDir: input.workDir, subgraphUrls: subgraphs.urls, echo: input.echo });
+    for (const [index, config] of input.configs.entries()) {
+      if (cached && index > 0) {
+        await running.stop();
+        running = await start();
+        counter.retarget(running.urls);
+      }
+      const gateway = await startGateway(config.gateway, { root: input.root, workDir: input.workDir, subgraphUrls: running.urls, echo: input.echo });
       log(`${config.label} (${GATEWAY_LABELS[config.gateway]}) at ${gateway.url}`);
       try {
         if (config.key === "onceonly-off" && counter.source === "metrics") await probe(gateway.url, counter, input, out);
         for (const workload of input.workloads) {
-          out.rows.push(await measureRow(config, workload, gateway.url, gateway.child.pid, subgraphs, counter, redis, input));
+          out.rows.push(await measureRow(config, workload, gateway.url, gateway.child.pid, running, counter, redis, input));
         }
         const lookup = input.workloads.find((w) => w.key === "lookup");
         if (config.key === "onceonly-on" && lookup && input.hot > 0) {
           const hot = { ...lookup, label: `window lookup, ${input.hot} hot applicants`, bodies: lookup.bodies.slice(0, input.hot) };
-          out.rows.push(await measureRow(CONFIGS["onceonly-hot"], hot, gateway.url, gateway.child.pid, subgraphs, counter, redis, input));
+          out.rows.push(await measureRow(CONFIGS["onceonly-hot"], hot, gateway.url, gateway.child.pid, running, counter, redis, input));
         }
       } finally {
         await stopChild(gateway.child);
@@ -106,7 +116,8 @@ async function measureRow(config: BenchConfig, workload: Workload, url: string, 
     const measurement = await measure(url, workload, {
       pids: { gateway: [pid], subgraphs: subgraphs.children.map((c) => c.pid), redis: redis ? [redis.child.pid] : [] },
       counter,
-      cacheStats: redis ? () => redisHits(redis.url) : undefined,
+      // The subgraphs' own counters: Redis sees only what the near caches miss.
+      cacheStats: redis ? () => cacheLookups(subgraphs.urls) : undefined,
     }, input.load);
     const failures = describeFailures(measurement);
     if (failures) row.failure = `${failures} under load (${measurement.requests} answered)`;

@@ -20,13 +20,19 @@ export interface StatementCounter {
   /** Human-readable: what a "statement" is in this run's figures. */
   describe: string;
   read(): Promise<Reading>;
+  /** Points the counter at restarted subgraphs (their counters start again at 0). */
+  retarget(subgraphUrls: Record<SiloName, string>): void;
 }
 
 const METRIC = "onceonly_silo_statements_total";
 const HTTP_METRIC = "onceonly_http_requests_total";
 const PG_STATS_SETTLE_MS = 11_000;
 
-export async function statementCounter(subgraphUrls: Record<SiloName, string>, databaseUrls: Record<SiloName, string>): Promise<StatementCounter> {
+export async function statementCounter(initialUrls: Record<SiloName, string>, databaseUrls: Record<SiloName, string>): Promise<StatementCounter> {
+  let subgraphUrls = initialUrls;
+  const retarget = (urls: Record<SiloName, string>) => {
+    subgraphUrls = urls;
+  };
   const viaMetrics = async (): Promise<Reading> => {
     const statements = zero();
     let fetches: Counts | null = zero();
@@ -45,11 +51,12 @@ export async function statementCounter(subgraphUrls: Record<SiloName, string>, d
   };
   try {
     await viaMetrics();
-    return { source: "metrics", describe: `silo statements (subgraphs' ${METRIC})`, read: viaMetrics };
+    return { source: "metrics", describe: `silo statements (subgraphs' ${METRIC})`, read: viaMetrics, retarget };
   } catch {
     return {
       source: "pg_stat_database",
       describe: "silo transactions (pg_stat_database xact_commit + xact_rollback; the subgraphs have no /metrics yet)",
+      retarget,
       read: async () => {
         await new Promise((r) => setTimeout(r, PG_STATS_SETTLE_MS));
         const counts = zero();
@@ -63,6 +70,19 @@ export async function statementCounter(subgraphUrls: Record<SiloName, string>, d
       },
     };
   }
+}
+
+/** Entity cache lookups of the three subgraphs, near cache and Redis together (their own counter). */
+export async function cacheLookups(subgraphUrls: Record<SiloName, string>): Promise<{ hits: number; misses: number }> {
+  let hits = 0;
+  let misses = 0;
+  for (const silo of SILOS) {
+    const response = await fetch(new URL("/metrics", subgraphUrls[silo]), { signal: AbortSignal.timeout(5000) });
+    const found = parseCounter(await response.text(), "onceonly_cache_requests_total", "result");
+    hits += found?.hit ?? 0;
+    misses += found?.miss ?? 0;
+  }
+  return { hits, misses };
 }
 
 /** Sums of a counter (Prometheus text) by one label; null when the metric is absent. */
