@@ -9,7 +9,6 @@ import {
   logger,
   startSubgraphService,
   type CacheFreshness,
-  type ChangeFeed,
   type EntityCache,
   type RunningServer,
   type Silo,
@@ -53,29 +52,23 @@ export async function startCasesService(options: CasesServiceOptions): Promise<R
   const { freshness = {} } = options;
   const cache = boundCache(options.cache, freshness);
   const sources = createSources(options.silo, cache);
-  // Started before serving: no request may fill the cache before invalidation is watching.
-  const feed: ChangeFeed | null = cache
-    ? await startCasesChangeFeed({
-        silo: options.silo,
-        cache,
-        pollMs: freshness.pollMs ?? DEFAULT_POLL_MS,
-        listen: freshness.listen,
-        log: logger.child({ subgraph: "cases" }),
-      })
-    : null;
-  try {
-    const running = await startSubgraphService({
-      name: "cases",
-      schema: await buildCasesSchema(),
-      context: (meta) => createCasesContext(sources, options.services, meta),
-      port: options.port ?? DEFAULT_CASES_PORT,
-      host: options.host,
-    });
-    return { ...running, close: () => running.close().finally(() => feed?.stop()) };
-  } catch (error) {
-    await feed?.stop();
-    throw error;
-  }
+  return startSubgraphService({
+    name: "cases",
+    schema: await buildCasesSchema(),
+    context: (meta) => createCasesContext(sources, options.services, meta),
+    port: options.port ?? DEFAULT_CASES_PORT,
+    host: options.host,
+    watch: cache
+      ? () =>
+          startCasesChangeFeed({
+            silo: options.silo,
+            cache,
+            pollMs: freshness.pollMs ?? DEFAULT_POLL_MS,
+            listen: freshness.listen,
+            log: logger.child({ subgraph: "cases" }),
+          })
+      : undefined,
+  });
 }
 
 export { createCasesContext, type CasesContext } from "./context.js";

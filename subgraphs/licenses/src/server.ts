@@ -25,7 +25,7 @@ import { License } from "./schema/license.type.js";
 import { Organization } from "./schema/organization.type.js";
 import { LicensePerson } from "./schema/person.type.js";
 import { createSources } from "./source/index.js";
-import { startChangeFeed, type ChangeFeed } from "./source/change-feed.js";
+import { startChangeFeed } from "./source/change-feed.js";
 
 export const MIGRATIONS = fileURLToPath(new URL("../migrations", import.meta.url));
 
@@ -55,30 +55,23 @@ export async function startLicensesService(options: LicensesServiceOptions): Pro
   const { cache, freshness = {} } = options;
   const licensesCache = boundCache(cache, freshness);
   const sources = createSources(options.silo, licensesCache);
-  // Started before serving: no request may fill the cache before invalidation is watching.
-  const feed: ChangeFeed | null = licensesCache
-    ? await startChangeFeed({
-        silo: options.silo,
-        cache: licensesCache,
-        pollMs: freshness.pollMs ?? DEFAULT_POLL_MS,
-        listen: freshness.listen,
-        log: logger.child({ subgraph: "licenses" }),
-      })
-    : null;
-  try {
-    const running = await startSubgraphService({
-      name: "licenses",
-      schema: await buildLicensesSchema(),
-      context: (meta) => createContext(sources, meta, { signer: options.signer }),
-      port: options.port ?? DEFAULT_LICENSES_PORT,
-      host: options.host,
-      // The gateway republishes these keys at its own /.well-known/jwks.json.
-      routes: options.signer ? { [JWKS_PATH]: jwksRoute(options.signer) } : undefined,
-    });
-    // The caller owns the cache (and the silo): closing stops only what this started.
-    return { ...running, close: () => running.close().finally(() => feed?.stop()) };
-  } catch (error) {
-    await feed?.stop();
-    throw error;
-  }
+  return startSubgraphService({
+    name: "licenses",
+    schema: await buildLicensesSchema(),
+    context: (meta) => createContext(sources, meta, { signer: options.signer }),
+    port: options.port ?? DEFAULT_LICENSES_PORT,
+    host: options.host,
+    // The gateway republishes these keys at its own /.well-known/jwks.json.
+    routes: options.signer ? { [JWKS_PATH]: jwksRoute(options.signer) } : undefined,
+    watch: licensesCache
+      ? () =>
+          startChangeFeed({
+            silo: options.silo,
+            cache: licensesCache,
+            pollMs: freshness.pollMs ?? DEFAULT_POLL_MS,
+            listen: freshness.listen,
+            log: logger.child({ subgraph: "licenses" }),
+          })
+      : undefined,
+  });
 }

@@ -10,7 +10,6 @@ import {
   logger,
   startSubgraphService,
   type CacheFreshness,
-  type ChangeFeed,
   type EntityCache,
   type RunningServer,
   type Silo,
@@ -48,29 +47,23 @@ export async function startRegistryService(options: RegistryServiceOptions): Pro
   const { freshness = {} } = options;
   const cache = boundCache(options.cache, freshness);
   const sources = createSources(options.silo, cache);
-  // Started before serving: no request may fill the cache before invalidation is watching.
-  const feed: ChangeFeed | null = cache
-    ? await startRegistryChangeFeed({
-        silo: options.silo,
-        cache,
-        pollMs: freshness.pollMs ?? DEFAULT_POLL_MS,
-        listen: freshness.listen,
-        log: logger.child({ subgraph: "registry" }),
-      })
-    : null;
-  try {
-    const running = await startSubgraphService({
-      name: "registry",
-      schema: await buildRegistrySchema(),
-      context: (meta) => createContext(sources, meta),
-      port: options.port ?? DEFAULT_REGISTRY_PORT,
-      host: options.host,
-    });
-    return { ...running, close: () => running.close().finally(() => feed?.stop()) };
-  } catch (error) {
-    await feed?.stop();
-    throw error;
-  }
+  return startSubgraphService({
+    name: "registry",
+    schema: await buildRegistrySchema(),
+    context: (meta) => createContext(sources, meta),
+    port: options.port ?? DEFAULT_REGISTRY_PORT,
+    host: options.host,
+    watch: cache
+      ? () =>
+          startRegistryChangeFeed({
+            silo: options.silo,
+            cache,
+            pollMs: freshness.pollMs ?? DEFAULT_POLL_MS,
+            listen: freshness.listen,
+            log: logger.child({ subgraph: "registry" }),
+          })
+      : undefined,
+  });
 }
 
 export { createContext, type RegistryContext } from "./context.js";
