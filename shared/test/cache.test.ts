@@ -4,7 +4,7 @@
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { cachedBatch, ConfigError, decodeValue, encodeValue, LruEntityCache, openEntityCache, readCacheConfig, RedisEntityCache, type EntityCache } from "@onceonly/shared";
+import { cachedBatch, ConfigError, decodeValue, encodeValue, LruEntityCache, openEntityCache, readCacheConfig, RedisEntityCache, TieredEntityCache, type EntityCache } from "@onceonly/shared";
 import { deletePrefix, freePort, OwnRedis, randomPrefix, SHARED_REDIS_URL } from "../../test/support/redis.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -20,12 +20,17 @@ describe("value codec", () => {
 });
 
 describe("cache configuration", () => {
-  it("defaults to the in-process LRU; REDIS_URL picks Redis; invalid values fail naming the variable", async () => {
+  it("defaults to the in-process LRU; REDIS_URL picks Redis behind a near cache; invalid values fail naming the variable", async () => {
     expect(readCacheConfig({})).toEqual({ redisUrl: null, ttlSeconds: 60, maxEntries: 100_000, pollMs: 1000 });
     const lru = openEntityCache(readCacheConfig({}));
     expect(lru).toBeInstanceOf(LruEntityCache);
     await lru.close();
-    const redis = openEntityCache(readCacheConfig({ REDIS_URL: SHARED_REDIS_URL, CACHE_TTL_SECONDS: "5" }));
+    // With Redis: a near cache of CACHE_MAX_ENTRIES in front of it, or Redis alone with 0.
+    const tiered = openEntityCache(readCacheConfig({ REDIS_URL: SHARED_REDIS_URL, CACHE_TTL_SECONDS: "5" }));
+    expect(tiered).toBeInstanceOf(TieredEntityCache);
+    expect((tiered as TieredEntityCache).shared).toBeInstanceOf(RedisEntityCache);
+    await tiered.close();
+    const redis = openEntityCache(readCacheConfig({ REDIS_URL: SHARED_REDIS_URL, CACHE_MAX_ENTRIES: "0" }));
     expect(redis).toBeInstanceOf(RedisEntityCache);
     await redis.close();
     expect(() => readCacheConfig({ REDIS_URL: "http://x" })).toThrow(ConfigError);
