@@ -1,5 +1,5 @@
-// CONTRACT (issue 4): the working-day calendar behind every time limit (法定时限, 承诺时限).
-// Implemented by the calendar work; acceptCase and the case lifecycle code against this.
+// The working-day calendar behind every time limit (法定时限, 承诺时限): acceptCase sets
+// promised dates with it, the case lifecycle derives overdue and working days left.
 // Days are China Standard Time (UTC+8) calendar days, written YYYY-MM-DD.
 
 export interface WorkingCalendar {

@@ -1,4 +1,4 @@
-// CONTRACT (issue 4): what the cases resolvers need besides the silo, made once at start
+// What the cases resolvers need besides the silo, made once at start
 // and shared by every request: the working-day calendar, the receipt keys and the age
 // limits of acceptance, and a clock (tests move it; production uses the wall clock).
 import { loadWorkingCalendar, remoteKeySet, type JWK, type WorkingCalendar } from "@onceonly/shared";

@@ -1,4 +1,4 @@
-// CONTRACT (issue 4): the applicant block of a matter's form that shared data can
+// The applicant block of a matter's form that shared data can
 // prefill. Readiness prefills these (each with its provenance); acceptCase takes the
 // values the window finally submitted, so the statistics can tell prefilled from typed.
 import { registerEnumType } from "type-graphql";

@@ -1,4 +1,4 @@
-// CONTRACT (issue 4): a readiness check as kept in sp_gxdq. The readiness work writes it
+// A readiness check as kept in sp_gxdq. The readiness resolver writes it
 // (one row per answered Person/Organization.readiness); acceptCase reads it back by id to
 // learn what the registry said about the applicant (registered, deceased), which
 // materials shared data satisfied, and what the form was prefilled with.
