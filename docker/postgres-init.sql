@@ -2,3 +2,5 @@
 CREATE DATABASE registry;
 CREATE DATABASE licenses;
 CREATE DATABASE cases;
+-- The gateway's audit log is its own store, not a department's.
+CREATE DATABASE audit;

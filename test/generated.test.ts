@@ -9,6 +9,7 @@ describe("committed schemas", () => {
   it("are what `npm run compose` produces now (run it after changing a subgraph)", async () => {
     const files = await composeSupergraph();
     expect(files.map((f) => relative(process.cwd(), f.path)).sort()).toEqual([
+      "gateway/audit.graphql",
       "gateway/supergraph.graphql",
       "subgraphs/cases/schema.graphql",
       "subgraphs/licenses/schema.graphql",

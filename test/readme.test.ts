@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs";
 import { Supergraph } from "@apollo/federation-internals";
 import { parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
-import { VERIFY_LICENSE_QUERY } from "@onceonly/gateway";
+import { ALL_SCOPES, ENV_VARIABLES } from "@onceonly/shared";
+import { supergraphForExecution, VERIFY_LICENSE_QUERY } from "@onceonly/gateway";
 import { WINDOW_LOOKUP_QUERY } from "../scripts/src/window-lookup.js";
 import * as WINDOW_FLOW from "../scripts/src/window-flow.js";
 
@@ -20,7 +21,7 @@ describe("README", () => {
 
   it("shows the window lookup query that npm start prints, and it is valid against the supergraph", () => {
     expect(readme).toContain(WINDOW_LOOKUP_QUERY);
-    const apiSchema = Supergraph.build(read("gateway/supergraph.graphql")).apiSchema().toGraphQLJSSchema();
+    const apiSchema = Supergraph.build(supergraphForExecution(read("gateway/supergraph.graphql"))).apiSchema().toGraphQLJSSchema();
     expect(validate(apiSchema, parse(WINDOW_LOOKUP_QUERY))).toEqual([]);
     const curlQuery = /"query":"(query\(\$id: ID!\)[^"]+)"/.exec(readme)?.[1];
     expect(curlQuery).toBeDefined();
@@ -28,7 +29,7 @@ describe("README", () => {
   });
 
   it("shows a verifyLicense query and curl that are valid against the supergraph", () => {
-    const apiSchema = Supergraph.build(read("gateway/supergraph.graphql")).apiSchema().toGraphQLJSSchema();
+    const apiSchema = Supergraph.build(supergraphForExecution(read("gateway/supergraph.graphql"))).apiSchema().toGraphQLJSSchema();
     expect(readme).toContain(VERIFY_LICENSE_QUERY); // the one the gateway plans at start
     const query = /```graphql\n(query Verify[\s\S]+?)```/.exec(readme)?.[1];
     const curlQuery = /"query":"(query\(\$input: VerifyLicenseInput!\)[^"]+)"/.exec(readme)?.[1];
@@ -39,7 +40,7 @@ describe("README", () => {
   });
 
   it("walks through the window flow with the operations the end-to-end test runs, valid against the supergraph", () => {
-    const apiSchema = Supergraph.build(read("gateway/supergraph.graphql")).apiSchema().toGraphQLJSSchema();
+    const apiSchema = Supergraph.build(supergraphForExecution(read("gateway/supergraph.graphql"))).apiSchema().toGraphQLJSSchema();
     const operations = Object.entries(WINDOW_FLOW).filter((entry): entry is [string, string] => typeof entry[1] === "string");
     expect(operations.map(([name]) => name).sort()).toEqual(["ACCEPT_CASE_MUTATION", "ADVANCE_CASE_MUTATION", "EVALUATE_CASE_MUTATION", "READINESS_QUERY", "SHARING_STATS_QUERY"]);
     for (const [name, source] of operations) {
@@ -47,5 +48,23 @@ describe("README", () => {
       expect(validate(apiSchema, parse(source)), name).toEqual([]);
     }
     expect(readme).toContain("npm run window-flow");
+  });
+
+  it("explains security: every scope, the audit query valid against the supergraph, the commands that exist", () => {
+    const section = readme.slice(readme.indexOf("## Security"), readme.indexOf("## Configuration"));
+    for (const scope of ALL_SCOPES) expect(section, `README's scope table lacks ${scope}`).toContain(`| \`${scope}\` |`);
+    const apiSchema = Supergraph.build(supergraphForExecution(read("gateway/supergraph.graphql"))).apiSchema().toGraphQLJSSchema();
+    const audit = /```graphql\n(query Audit[\s\S]*?)```/.exec(section)?.[1];
+    expect(audit).toBeDefined();
+    expect(validate(apiSchema, parse(audit!))).toEqual([]);
+    const scripts = (JSON.parse(read("package.json")) as { scripts: Record<string, string> }).scripts;
+    for (const command of ["token", "audit:verify", "operations:manifest"]) {
+      expect(section).toContain(`npm run ${command === "token" ? "-s token" : command}`);
+      expect(scripts[command], command).toBeDefined();
+    }
+    for (const name of ["AUTH_JWKS_URL", "SUBGRAPH_SIGNING_SECRET", "AUDIT_DATABASE_URL", "PERSISTED_OPERATIONS_ONLY"]) {
+      expect(ENV_VARIABLES.map((v) => v.name)).toContain(name);
+      expect(section).toContain(name);
+    }
   });
 });

@@ -1,6 +1,9 @@
 // Gateway configuration from the environment; fails at start on an invalid value.
 import { fileURLToPath } from "node:url";
-import { readInt, readPort, readString, readUrl } from "@onceonly/shared";
+import { readInt, readPort, readSigningSecret, readString, readUrl } from "@onceonly/shared";
+import { readAuditConfig, type AuditConfig } from "./audit/config.js";
+import { readAuthConfig, type AuthConfig } from "./auth/config.js";
+import { readLimitsConfig, type LimitsConfig } from "./limits/config.js";
 
 export const SUBGRAPH_NAMES = ["registry", "licenses", "cases"] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -12,6 +15,14 @@ export interface GatewayConfig {
   supergraphPath: string;
   /** How long a subgraph may take to start answering a fetch, and its longest pause within an answer, ms. */
   subgraphTimeoutMs: number;
+  /** SUBGRAPH_SIGNING_SECRET: every subgraph request is signed with it. */
+  signingSecret: string;
+  /** Who may call: token issuer, audience and keys (auth/). */
+  auth: AuthConfig;
+  /** Depth, aliases, root fields, cost; introspection; persisted operations (limits/). */
+  limits: LimitsConfig;
+  /** Where the audit log lives (audit/). */
+  audit: AuditConfig;
 }
 
 export const DEFAULT_SUBGRAPH_URLS: Record<SubgraphName, string> = {
@@ -32,5 +43,9 @@ export function readGatewayConfig(env: Record<string, string | undefined> = proc
     subgraphUrls: { registry: url("registry"), licenses: url("licenses"), cases: url("cases") },
     supergraphPath: readString(env, "SUPERGRAPH_PATH") ?? DEFAULT_SUPERGRAPH_PATH,
     subgraphTimeoutMs: readInt(env, "SUBGRAPH_TIMEOUT_MS", 10_000, 100, 120_000),
+    signingSecret: readSigningSecret(env),
+    auth: readAuthConfig(env),
+    limits: readLimitsConfig(env),
+    audit: readAuditConfig(env),
   };
 }

@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import { operationFromDocument, Supergraph } from "@apollo/federation-internals";
 import { QueryPlanner } from "@apollo/query-planner";
-import { Kind, parse } from "graphql";
+import { Kind, parse, print, type DocumentNode } from "graphql";
 import type { Logger } from "@onceonly/shared";
 import type { PlanCache } from "./plan-cache.js";
 
@@ -21,7 +21,14 @@ export function planCacheKeys(query: string, operationName: string | null): stri
 }
 
 /** Pins a plan for each operation; returns how many were planned. An operation the supergraph cannot serve is logged and skipped. */
-export function warmPlans(options: { supergraphSdl: string; operations: readonly string[]; cache: PlanCache; log: Logger }): number {
+export function warmPlans(options: {
+  supergraphSdl: string;
+  operations: readonly string[];
+  cache: PlanCache;
+  log: Logger;
+  /** What the gateway executes instead of the text as sent (the policy step's rewrite); its printed form is then the key. */
+  transform?: (document: DocumentNode) => DocumentNode;
+}): number {
   if (options.operations.length === 0) return 0;
   // The gateway validated this supergraph a moment ago.
   const supergraph = Supergraph.build(options.supergraphSdl, { validateSupergraph: false });
@@ -30,12 +37,14 @@ export function warmPlans(options: { supergraphSdl: string; operations: readonly
   let planned = 0;
   for (const text of options.operations) {
     try {
-      const document = parse(text);
-      const [operation, ...others] = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+      const parsed = parse(text);
+      const [operation, ...others] = parsed.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
       if (!operation || others.length > 0) throw new Error("expected exactly one operation in the document");
       const name = operation.name?.value ?? null;
+      const document = options.transform ? options.transform(parsed) : parsed;
       const plan = planner.buildQueryPlan(operationFromDocument(apiSchema, document, { operationName: name ?? undefined }));
-      for (const variant of new Set([text, text.replace(/\s+/g, " ")])) {
+      const variants = options.transform ? [print(document)] : [text, text.replace(/\s+/g, " ")];
+      for (const variant of new Set(variants)) {
         for (const key of planCacheKeys(variant, name)) options.cache.pin(key, plan);
       }
       planned++;

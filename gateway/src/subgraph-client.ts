@@ -6,8 +6,13 @@
 // one's answer instead of sending its own: a burst of the same lookup costs the silo
 // one statement. Each caller gets the answer as text and parses it itself, so no two
 // requests share an object. The caller decides what may be shared (never a mutation).
+//
+// Signing: every HTTP request is signed as it is sent (after sharing), with its own
+// timestamp and nonce: subgraphs answer each nonce once, so callers sharing a fetch share
+// its one signature, and nothing signed is ever sent twice.
 import { STATUS_CODES } from "node:http";
 import { performance } from "node:perf_hooks";
+import { signRequest } from "@onceonly/shared";
 import { Pool } from "undici";
 import { subgraphConnections, subgraphFetchDuration, subgraphFetches, subgraphFetchesShared } from "./metrics.js";
 
@@ -24,6 +29,8 @@ export interface SubgraphClientOptions {
   url: string;
   /** Longest wait for the answer's headers, and longest silence within its body, ms. */
   timeoutMs: number;
+  /** SUBGRAPH_SIGNING_SECRET: the HMAC key every request to the subgraph is signed with. */
+  signingSecret: string;
 }
 
 // Every open client, for the connection gauge (read on scrape, never per request).
@@ -39,6 +46,7 @@ export class SubgraphClient {
   readonly name: string;
   readonly url: string;
   private readonly path: string;
+  private readonly signingSecret: string;
   private readonly pool: Pool;
   private readonly inFlight = new Map<string, Promise<SubgraphReply>>();
   private readonly ok;
@@ -52,6 +60,7 @@ export class SubgraphClient {
     this.name = options.name;
     this.url = options.url;
     this.path = url.pathname + url.search;
+    this.signingSecret = options.signingSecret;
     // Sockets stay open between requests (the subgraphs keep them for 65 s and say so in
     // Keep-Alive, which undici honours); no cap on their number, as Node's own agent.
     this.pool = new Pool(url.origin, { headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
@@ -96,7 +105,8 @@ export class SubgraphClient {
   private async send(body: string, headers: Record<string, string>): Promise<SubgraphReply> {
     const started = performance.now();
     try {
-      const response = await this.pool.request({ path: this.path, method: "POST", headers, body });
+      const signature = signRequest(this.signingSecret, { method: "POST", path: this.path, body, headers });
+      const response = await this.pool.request({ path: this.path, method: "POST", headers: { ...headers, ...signature }, body });
       const text = await response.body.text();
       const status = response.statusCode;
       (status >= 200 && status < 300 ? this.ok : this.httpError).inc();

@@ -1,12 +1,13 @@
 // The one seam between the gateway and its subgraphs (as gateway-js intends): which
-// subgraph answers, which headers travel with each fetch. Request signing (gateway-only
-// subgraphs) will live here too.
+// subgraph answers, which headers travel with each fetch. Each request is signed for the
+// gateway-only subgraphs by SubgraphClient as it is sent (one signature per HTTP request).
 //
 // Operations take a short path instead of RemoteGraphQLDataSource's (which builds
 // node-fetch Headers and a Request per fetch): the request's headers come ready from the
 // context, the body goes to the subgraph's keep-alive pool, and fetches of a query may
 // be shared with an identical one in flight (subgraph-client.ts). Health checks and
-// schema loading, which this gateway does not use, keep Apollo's path.
+// schema loading, which this gateway does not use, keep Apollo's path (unsigned: a
+// subgraph would refuse them with 401).
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
 import type { GatewayContext } from "./context.js";

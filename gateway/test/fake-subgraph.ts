@@ -9,6 +9,10 @@ import { parse } from "graphql";
 export interface SeenRequest {
   body: { query: string; variables?: Record<string, unknown> };
   headers: IncomingMessage["headers"];
+  /** Request line and body exactly as received (to check the gateway's signature). */
+  method: string;
+  path: string;
+  raw: string;
 }
 
 export type Answer = (request: SeenRequest, res: ServerResponse) => void;
@@ -52,7 +56,8 @@ export class FakeSubgraph {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const request: SeenRequest = { body: JSON.parse(Buffer.concat(chunks).toString("utf8")), headers: req.headers };
+    const raw = Buffer.concat(chunks).toString("utf8");
+    const request: SeenRequest = { body: JSON.parse(raw), headers: req.headers, method: req.method ?? "GET", path: req.url ?? "/", raw };
     this.requests.push(request);
     const answer = () => this.answer(request, res);
     if (this.held) this.held.push(answer);

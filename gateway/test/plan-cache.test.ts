@@ -6,7 +6,9 @@ import type { QueryPlan } from "@apollo/query-planner";
 import { logger, type RunningServer } from "@onceonly/shared";
 import { DEFAULT_SUPERGRAPH_PATH, KNOWN_OPERATIONS, loadSupergraph, PlanCache, READINESS_QUERY, startGatewayService, WINDOW_LOOKUP_QUERY } from "../src/server.js";
 import { planCacheKeys, warmPlans } from "../src/plan-warmer.js";
+import { supergraphForExecution } from "../src/policy/supergraph.js";
 import { FakeSubgraph, json } from "./fake-subgraph.js";
+import { isPurposeCheck, PURPOSE_ANSWER, testSecurity } from "./security-support.js";
 
 const ID = "11010519491231002X";
 let fake: FakeSubgraph | undefined;
@@ -20,43 +22,48 @@ afterEach(async () => {
 async function start(warmOperations?: readonly string[]) {
   fake = new FakeSubgraph();
   const url = await fake.start();
-  fake.answer = json({ data: { person: null } });
+  // Nobody is registered; the purpose the requests name is a matter in the catalogue.
+  fake.answer = (request, res) => json(isPurposeCheck(request.body.query) ? PURPOSE_ANSWER : { data: { person: null } })(request, res);
   const planCache = new PlanCache();
+  const security = await testSecurity();
   gateway = await startGatewayService({
+    ...security,
     port: 0,
     host: "127.0.0.1",
     subgraphUrls: { registry: url, licenses: url, cases: url },
     subgraphTimeoutMs: 5_000,
+    signingSecret: "gateway-test-secret-0123456789abcdef",
     supergraphSdl: await loadSupergraph(DEFAULT_SUPERGRAPH_PATH),
     warmOperations,
     planCache,
   });
   const post = async (body: Record<string, unknown>) => {
-    const response = await fetch(gateway!.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const response = await fetch(gateway!.url, { method: "POST", headers: { "content-type": "application/json", ...security.headers }, body: JSON.stringify(body) });
     return (await response.json()) as { data?: { person: null }; errors?: unknown[] };
   };
   return { planCache, post };
 }
 
 describe("query plan cache", () => {
-  it("the first window lookup after start is not planned: its plan was built at start", async () => {
+  it("the first window lookup after start is not planned: its plan, and the purpose check's, were built at start", async () => {
     const { planCache, post } = await start();
     expect(await post({ query: WINDOW_LOOKUP_QUERY, variables: { idNumber: ID } })).toEqual({ data: { person: null } });
-    expect(planCache.stats).toEqual({ hits: 1, misses: 0 });
+    // The purpose check (kept 30 s) and the lookup.
+    expect(planCache.stats).toEqual({ hits: 2, misses: 0 });
     // Named by the client, or sent with its whitespace collapsed (as the README's curl does).
     await post({ query: WINDOW_LOOKUP_QUERY, operationName: "WindowLookup", variables: { idNumber: ID } });
     await post({ query: WINDOW_LOOKUP_QUERY.replace(/\s+/g, " "), variables: { idNumber: ID } });
     await post({ query: READINESS_QUERY, variables: { idNumber: ID, matterCode: "000127001000" } });
-    expect(planCache.stats).toEqual({ hits: 4, misses: 0 });
+    expect(planCache.stats).toEqual({ hits: 5, misses: 0 });
     expect(fake!.requests.length).toBeGreaterThanOrEqual(4);
   });
 
   it("without warming, an operation is planned on first use and only then", async () => {
     const { planCache, post } = await start([]);
     await post({ query: WINDOW_LOOKUP_QUERY, variables: { idNumber: ID } });
-    expect(planCache.stats).toEqual({ hits: 0, misses: 1 });
+    expect(planCache.stats).toEqual({ hits: 1, misses: 1 }); // the purpose check is always planned at start
     await post({ query: WINDOW_LOOKUP_QUERY, variables: { idNumber: "110101199003074258" } });
-    expect(planCache.stats).toEqual({ hits: 1, misses: 1 });
+    expect(planCache.stats).toEqual({ hits: 2, misses: 1 });
   });
 
   it("shows plan cache hits and misses at GET /metrics", async () => {
@@ -69,7 +76,7 @@ describe("query plan cache", () => {
 
   it("every known operation plans against the committed supergraph", async () => {
     const cache = new PlanCache();
-    const supergraphSdl = await loadSupergraph(DEFAULT_SUPERGRAPH_PATH);
+    const supergraphSdl = supergraphForExecution(await loadSupergraph(DEFAULT_SUPERGRAPH_PATH));
     expect(warmPlans({ supergraphSdl, operations: KNOWN_OPERATIONS, cache, log: logger })).toBe(KNOWN_OPERATIONS.length);
     // Each is kept under the key for an unnamed and a named request.
     for (const operation of KNOWN_OPERATIONS) {

@@ -6,15 +6,23 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { metricsRegistry, type RunningServer } from "@onceonly/shared";
 import { startGatewayService } from "../src/server.js";
 import { composeOne, FakeSubgraph, json, until } from "./fake-subgraph.js";
+import { testSecurity, type TestSecurity } from "./security-support.js";
 
 const SDL = `type Query { greeting(name: String!): String }
 type Mutation { touch(name: String!): String }`;
 const GREET = "query Greet($name: String!) { greeting(name: $name) }";
 const TOUCH = "mutation Touch($name: String!) { touch(name: $name) }";
-const WINDOW = { "x-window-id": "LS-SZ-07", "x-department": encodeURIComponent("乐山市市中区行政审批局"), "x-purpose": "000127001000" };
+// Who calls: the window and department come from the token, the purpose from X-Purpose.
+interface Caller {
+  window: string;
+  department: string;
+  purpose?: string;
+}
+const WINDOW: Caller = { window: "LS-SZ-07", department: "乐山市市中区行政审批局", purpose: "000127001000" };
 
 let fake: FakeSubgraph;
 let gateway: RunningServer;
+let security: TestSecurity;
 
 beforeEach(async () => {
   fake = new FakeSubgraph();
@@ -23,7 +31,9 @@ beforeEach(async () => {
     const name = request.body.variables?.name;
     json(request.body.query.startsWith("mutation") ? { data: { touch: `touched ${name}` } } : { data: { greeting: `hello ${name}` } })(request, res);
   };
+  security = await testSecurity();
   gateway = await startGatewayService({
+    ...security,
     port: 0,
     host: "127.0.0.1",
     subgraphUrls: { registry: url, licenses: url, cases: url },
@@ -37,10 +47,11 @@ afterEach(async () => {
   await fake.close();
 });
 
-async function call(query: string, name: string, headers: Record<string, string> = WINDOW) {
+async function call(query: string, name: string, caller: Caller = WINDOW) {
+  const token = await security.tokenFor({ window: caller.window, department: caller.department, scopes: ["registry:read"] });
   const response = await fetch(gateway.url, {
     method: "POST",
-    headers: { "content-type": "application/json", ...headers },
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}`, ...(caller.purpose ? { "x-purpose": caller.purpose } : {}) },
     body: JSON.stringify({ query, variables: { name } }),
   });
   return (await response.json()) as { data?: Record<string, string | null> | null; errors?: { message: string }[] };
@@ -72,10 +83,10 @@ describe("identical subgraph fetches in flight", () => {
     const results = await concurrently([
       () => call(GREET, "张三"),
       () => call(GREET, "李四"),
-      () => call(GREET, "张三", { ...WINDOW, "x-window-id": "LS-SZ-08" }),
-      () => call(GREET, "张三", { ...WINDOW, "x-department": "511102-XZSPJ" }),
-      () => call(GREET, "张三", { ...WINDOW, "x-purpose": "000127001001" }),
-      () => call(GREET, "张三", {}),
+      () => call(GREET, "张三", { ...WINDOW, window: "LS-SZ-08" }),
+      () => call(GREET, "张三", { ...WINDOW, department: "511102-XZSPJ" }),
+      () => call(GREET, "张三", { ...WINDOW, purpose: "000127001001" }),
+      () => call(GREET, "张三", { ...WINDOW, purpose: undefined }),
     ]);
     expect(fake.requests).toHaveLength(6);
     expect(results.map((r) => r.data?.greeting)).toEqual(["hello 张三", "hello 李四", "hello 张三", "hello 张三", "hello 张三", "hello 张三"]);
@@ -108,12 +119,12 @@ describe("identical subgraph fetches in flight", () => {
 });
 
 describe("subgraph connections", () => {
-  it("sequential requests reuse one keep-alive connection, carrying the identity headers", async () => {
+  it("sequential requests reuse one keep-alive connection, carrying the token's identity headers", async () => {
     for (let i = 0; i < 5; i++) expect((await call(GREET, `p${i}`)).data?.greeting).toBe(`hello p${i}`);
     expect(fake.requests).toHaveLength(5);
     expect(fake.connections).toBe(1);
     const { headers } = fake.requests[4];
-    expect(headers).toMatchObject({ "x-window-id": "LS-SZ-07", "x-department": WINDOW["x-department"], "x-purpose": "000127001000" });
+    expect(headers).toMatchObject({ "x-window-id": "LS-SZ-07", "x-department": encodeURIComponent(WINDOW.department), "x-purpose": "000127001000" });
     expect(headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
     const metrics = await (await fetch(new URL("/metrics", gateway.url))).text();
     expect(metrics).toMatch(/^onceonly_gateway_subgraph_connections\{subgraph="registry"\} 1$/m);

@@ -2,10 +2,15 @@
 // Walks the window flow against a running gateway (npm start): readiness for the demo
 // applicant and matter, acceptance citing shared data, a retry with the same idempotency
 // key, and the day's sharing statistics — printing what a clerk would see at each step.
+// It calls as a demo window (default LS-W01) with a token signed by the development key
+// `npm start` trusts (DATA_DIR/dev-token-key.json), the matter as X-Purpose.
 // Exit 0 when every step answered, 1 when one failed, 2 for bad arguments.
 import "reflect-metadata"; // @onceonly/shared also carries the GraphQL types
 import { randomUUID } from "node:crypto";
-import { describeDemo, encodeHeaderValue } from "@onceonly/shared";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { DEFAULT_AUTH_AUDIENCE, DEFAULT_AUTH_ISSUER, DEV_TOKEN_KEY_FILE, loadOrCreateDevKey, mintToken } from "@onceonly/gateway";
+import { DEMO_WINDOWS, describeDemo, readString } from "@onceonly/shared";
 import { parseCli, UsageError } from "./cli.js";
 import { ACCEPT_CASE_MUTATION, READINESS_QUERY, SHARING_STATS_QUERY, submissionFromReadiness, type ReadinessAnswer } from "./window-flow.js";
 
@@ -24,8 +29,14 @@ async function main(): Promise<number> {
   const gateway = values.gateway ?? "http://127.0.0.1:4000/graphql";
   const idNumber = values.id ?? demo.showcasePerson;
   const matterCode = values.matter ?? demo.showcaseMatter;
-  const headers = { "x-window-id": values.window ?? "DEMO-W01", "x-department": encodeHeaderValue("演示政务服务中心"), "x-purpose": matterCode };
+  const window = DEMO_WINDOWS.find((w) => w.window === (values.window ?? "LS-W01"));
+  if (!window) throw new UsageError(`--window ${values.window}: not a demo window (${DEMO_WINDOWS.map((w) => w.window).join(", ")})`);
+  const dataDir = readString(process.env, "DATA_DIR") ?? fileURLToPath(new URL("../../.data", import.meta.url));
+  const keys = await loadOrCreateDevKey(join(dataDir, DEV_TOKEN_KEY_FILE));
+  const token = await mintToken(keys.privateKey, window, { issuer: readString(process.env, "AUTH_ISSUER") ?? DEFAULT_AUTH_ISSUER, audience: readString(process.env, "AUTH_AUDIENCE") ?? DEFAULT_AUTH_AUDIENCE, ttlSeconds: 600, kid: keys.kid });
+  const headers = { authorization: `Bearer ${token}`, "x-purpose": matterCode };
   const call = graphqlClient(gateway, headers);
+  console.log(`窗口 ${window.window} ${window.department} — ${window.label}`);
 
   console.log(`1. 办事准备度 readiness — ${idNumber}, 事项 ${matterCode}`);
   const { person } = await call<{ person: { name: string; readiness: Readiness } | null }>(READINESS_QUERY, { idNumber, matterCode });

@@ -31,7 +31,8 @@ export interface MaterialSubmission {
 /**
  * What a window submits after a readiness check: shared registry data and e-licences
  * (with their receipts) where they satisfy, paper for the other required materials, and
- * the prefilled form values as they were prefilled.
+ * the prefilled form values kept as prefilled (asPrefilled: a window without the PII
+ * scope saw the ID number and address masked; the case keeps the full values).
  */
 export function submissionFromReadiness(check: ReadinessAnswer, request: { matterCode: string; applicant: string; idempotencyKey: string }) {
   return {
@@ -43,6 +44,6 @@ export function submissionFromReadiness(check: ReadinessAnswer, request: { matte
         if (m.satisfiedBy === "LICENSE") return { materialCode: m.material.code, method: "E_LICENSE", licenseId: m.license!.id, receipt: m.license!.receipt };
         return { materialCode: m.material.code, method: m.satisfiedBy === "REGISTRY" ? "SHARED_DATA" : "PAPER" };
       }),
-    formFields: check.prefill.filter((f) => f.value !== null).map((f) => ({ field: f.field, value: f.value })),
+    formFields: check.prefill.filter((f) => f.value !== null).map((f) => ({ field: f.field, asPrefilled: true })),
   };
 }

@@ -19,3 +19,5 @@ export * from "./service/run-subgraph.js";
 export * from "./receipts/index.js";
 export * from "./graphql/page-info.type.js";
 export * from "./calendar/index.js";
+export * from "./security/index.js";
+export * from "./federation/auth-directives.js";

@@ -136,8 +136,12 @@ describe.each(ENGINES)("pull once at the window (%s silos)", (engine) => {
   });
 
   it("moves the case through its lifecycle, refuses an illegal step naming the allowed ones, and takes a 好差评", async () => {
+    // Changing a case is done for that case: its number is the purpose.
+    const forCase = { ...headers, "x-purpose": accepted.number };
     const advance = (to: string, extra: Record<string, unknown> = {}) =>
-      stack.graphql<{ advanceCase: { status: string; timeline: { status: string; window: string | null }[] } }>(ADVANCE_CASE_MUTATION, { number: accepted.number, to, ...extra }, headers);
+      stack.graphql<{ advanceCase: { status: string; timeline: { status: string; window: string | null }[] } }>(ADVANCE_CASE_MUTATION, { number: accepted.number, to, ...extra }, forCase);
+    const wrongPurpose = await stack.graphql(ADVANCE_CASE_MUTATION, { number: accepted.number, to: "PROCESSING" }, headers);
+    expect(wrongPurpose.errors![0].extensions).toMatchObject({ code: "FORBIDDEN", reason: "PURPOSE_MISMATCH", field: "Mutation.advanceCase" });
     const skipped = await advance("COMPLETED", { result: "APPROVED" });
     expect(skipped.errors![0].message).toMatch(/PROCESSING/);
     expect((await advance("PROCESSING", { opinion: "材料齐全" })).data!.advanceCase.status).toBe("PROCESSING");
@@ -145,7 +149,7 @@ describe.each(ENGINES)("pull once at the window (%s silos)", (engine) => {
     const done = await advance("COMPLETED", { result: "APPROVED", opinion: "准予" });
     expect(done.data!.advanceCase.timeline.map((e) => e.status)).toEqual(["ACCEPTED", "PROCESSING", "REVIEWING", "COMPLETED"]);
     expect(done.data!.advanceCase.timeline.at(-1)!.window).toBe("LS-SZ-07");
-    const rated = await stack.graphql<{ evaluateCase: { evaluation: string } }>(EVALUATE_CASE_MUTATION, { number: accepted.number, evaluation: "VERY_SATISFIED" }, headers);
+    const rated = await stack.graphql<{ evaluateCase: { evaluation: string } }>(EVALUATE_CASE_MUTATION, { number: accepted.number, evaluation: "VERY_SATISFIED" }, forCase);
     expect(rated.data!.evaluateCase.evaluation).toBe("VERY_SATISFIED");
   });
 

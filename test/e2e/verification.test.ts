@@ -44,25 +44,25 @@ describe.each(ENGINES)("licence verification through the gateway (%s silos)", (e
     expect(result.data!.verifyLicense).toMatchObject({ outcome: "HOLDER_MISMATCH", reasonEn: "the holder does not match the licence (holder name)" });
   });
 
-  it("carries a Chinese department name and purpose, percent-encoded in headers, into the usage record", async () => {
+  it("carries the token's Chinese department name and the purpose, percent-encoded in headers, into the usage record", async () => {
     const department = "乐山市市中区行政审批局";
+    const purpose = describeDemo(SEED).showcaseMatter;
     const result = await stack.graphql<{ verifyLicense: { outcome: string } }>(VERIFY, { input: { id: licence.zzbs } }, {
-      "x-window-id": "LS-W09",
-      "x-department": encodeURIComponent(department),
-      "x-purpose": encodeURIComponent("窗口核验"),
+      authorization: `Bearer ${await stack.tokenFor({ window: "LS-W09", department, scopes: ["licenses:verify", "licenses:read", "subjects:any"] })}`,
+      "x-purpose": purpose,
     });
     expect(result.errors).toBeUndefined();
     const [usage] = await stack.silos.licenses.query<{ yzbm: string; yzmd: string }>(
       "SELECT yzbm, yzmd FROM dzzz_yzjl WHERE zzbs = $1 AND yzck = $2 ORDER BY jlid DESC LIMIT 1",
       [licence.zzbs, "LS-W09"],
     );
-    expect(usage).toEqual({ yzbm: department, yzmd: "窗口核验" });
+    expect(usage).toEqual({ yzbm: department, yzmd: purpose });
   });
 
   it("verifies a department's bulk list in input order, with the operation the gateway plans at start", async () => {
     const result = await stack.graphql<{ verifyLicenses: { outcome: string; receipt: string; license: { id: string } | null }[] }>(VERIFY_LICENSES_QUERY, {
       inputs: [{ id: licence.zzbs, holderCode: showcasePerson }, { id: "NO-SUCH-LICENCE" }, { id: licence.zzbs }],
-    }, { "x-window-id": "LS-SZ-07", "x-purpose": "bulk" });
+    }, { "x-window-id": "LS-SZ-07" });
     expect(result.errors).toBeUndefined();
     expect(result.data!.verifyLicenses.map((v) => [v.outcome, v.license?.id ?? null])).toEqual([
       ["VALID", licence.zzbs],

@@ -1,7 +1,9 @@
-// What every subgraph process reads: its port and bind address, its silo, and the
-// optional demo seed. One reader so the three subgraphs cannot drift apart.
+// What every subgraph process reads: its port and bind address, its silo, the optional
+// demo seed, and the gateway's signing secret (required: a subgraph never starts open).
+// One reader so the three subgraphs cannot drift apart.
 import { readInt, readPort, readString } from "./env.js";
 import { readSiloConfig, type SiloEnvConfig } from "./silo-config.js";
+import { readSigningConfig, type SigningConfig } from "../security/signing.js";
 
 export interface DemoSeedConfig {
   persons: number;
@@ -15,6 +17,8 @@ export interface SubgraphConfig {
   silo: SiloEnvConfig;
   /** Demo persons to load into an empty silo at start (SEED_DEMO_PERSONS); null = never. */
   demo: DemoSeedConfig | null;
+  /** SUBGRAPH_SIGNING_SECRET and SIGNATURE_MAX_AGE_SECONDS: only requests the gateway signed are answered. */
+  signing: SigningConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -30,5 +34,6 @@ export function readSubgraphConfig(env: Env, prefix: "REGISTRY" | "LICENSES" | "
       readString(env, "SEED_DEMO_PERSONS") === undefined
         ? null
         : { persons: readInt(env, "SEED_DEMO_PERSONS", 0, 1, 10_000_000), seed },
+    signing: readSigningConfig(env),
   };
 }

@@ -1,6 +1,6 @@
 // A small node:http front for Apollo Server (subgraphs and gateway alike):
 // executeHTTPGraphQLRequest is Apollo's integration seam, so there is no framework in
-// between, and health routes and (later) signature checks sit in front of it.
+// between, and health routes and the subgraphs' signature check sit in front of it.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
@@ -8,6 +8,12 @@ import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
 import { routeMetrics, UNMATCHED_ROUTE } from "../metrics/http-metrics.js";
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+/** A guard's decision; a refusal is sent as JSON with this status, and Apollo never sees the request. */
+export type GuardResult = { ok: true } | { ok: false; status: number; body: unknown };
+
+/** Decides on a GraphQL request once its body is read (the exact bytes received). */
+export type RequestGuard = (req: IncomingMessage, body: Buffer) => Promise<GuardResult>;
 
 export interface ServeOptions<C extends BaseContext> {
   apollo: ApolloServer<C>;
@@ -21,6 +27,8 @@ export interface ServeOptions<C extends BaseContext> {
   maxBodyBytes?: number;
   /** The `service` label of the HTTP metrics (gateway, registry …). */
   name?: string;
+  /** Run on the GraphQL path only (e.g. the subgraphs' signature check); routes stay open. */
+  guard?: RequestGuard;
 }
 
 export interface RunningServer {
@@ -56,8 +64,13 @@ export async function serveGraphQL<C extends BaseContext>(options: ServeOptions<
   }
 
   async function graphql(req: IncomingMessage, res: ServerResponse, search: string): Promise<void> {
-    const body = await readBody(req, maxBody);
-    if (body === null) return sendJson(res, 413, { errors: [{ message: `request body over ${maxBody} bytes`, extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
+    const raw = await readBody(req, maxBody);
+    if (raw === null) return sendJson(res, 413, { errors: [{ message: `request body over ${maxBody} bytes`, extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
+    if (options.guard) {
+      const verdict = await options.guard(req, raw);
+      if (!verdict.ok) return sendJson(res, verdict.status, verdict.body);
+    }
+    const body = raw.toString("utf8");
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
@@ -119,8 +132,8 @@ function splitUrl(target: string): { pathname: string; search: string } {
   return { pathname: url.pathname, search: url.search };
 }
 
-// Private: the body as text, or null when it exceeds the limit.
-async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+// Private: the body's bytes, or null when it exceeds the limit.
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -128,5 +141,5 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string | n
     if (size > limit) return null;
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }

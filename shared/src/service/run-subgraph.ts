@@ -1,5 +1,5 @@
 // A subgraph as a deployable process: configuration, its silo (migrated), the optional
-// demo seed, listen. Exits 1 when it cannot start (naming the bad variable for a config
+// demo seed, the nonce store of its signature check (Redis with REDIS_URL), listen. Exits 1 when it cannot start (naming the bad variable for a config
 // error); SIGINT/SIGTERM close the server, then the silo, then exit 0.
 import type { EntityCache } from "../cache/entity-cache.js";
 import { entityCacheOff, openEntityCache, readCacheConfig } from "../cache/open-entity-cache.js";
@@ -12,6 +12,8 @@ import type { DemoSiloName } from "../demo/tables.js";
 import type { RunningServer } from "../http/serve.js";
 import { logger } from "../log.js";
 import { countCacheRequests, countSiloStatements } from "../metrics/index.js";
+import { openNonceStore, type NonceStore } from "../security/nonce-store.js";
+import type { SigningConfig } from "../security/signing.js";
 
 export interface SubgraphProcess {
   name: DemoSiloName;
@@ -25,6 +27,10 @@ export interface SubgraphProcess {
     host: string;
     cache?: EntityCache;
     freshness?: { ttlSeconds: number; pollMs: number };
+    /** From SUBGRAPH_SIGNING_SECRET / SIGNATURE_MAX_AGE_SECONDS (config.signing). */
+    signing: SigningConfig;
+    /** Answered nonces: Redis with REDIS_URL (shared by replicas), else in process; closed on stop. */
+    nonces: NonceStore;
   }): Promise<RunningServer>;
 }
 
@@ -43,6 +49,7 @@ async function main(subgraph: SubgraphProcess, log: typeof logger): Promise<void
   const cacheConfig = asked && !entityCacheOff(asked) ? asked : null;
   const silo = await openSilo({ name: subgraph.name, ...config.silo, migrations: subgraph.migrations });
   const cache = cacheConfig ? countCacheRequests(openEntityCache(cacheConfig, log)) : undefined;
+  const nonces = openNonceStore(process.env, log);
   let server: RunningServer;
   try {
     await seedDemoOnStart(silo, subgraph.name, config.demo, log);
@@ -54,8 +61,11 @@ async function main(subgraph: SubgraphProcess, log: typeof logger): Promise<void
       host: config.host,
       cache,
       freshness: cacheConfig ? { ttlSeconds: cacheConfig.ttlSeconds, pollMs: cacheConfig.pollMs } : undefined,
+      signing: config.signing,
+      nonces,
     });
   } catch (error) {
+    await nonces.close().catch(() => undefined);
     await cache?.close().catch(() => undefined);
     await silo.close().catch(() => undefined);
     throw error;
@@ -69,6 +79,7 @@ async function main(subgraph: SubgraphProcess, log: typeof logger): Promise<void
     log.info({ signal }, `${subgraph.name} subgraph stopping`);
     try {
       await server.close();
+      await nonces.close();
       await cache?.close();
       await silo.close();
       process.exit(0);

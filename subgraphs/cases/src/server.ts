@@ -10,8 +10,10 @@ import {
   startSubgraphService,
   type CacheFreshness,
   type EntityCache,
+  type NonceStore,
   type RunningServer,
   type Silo,
+  type SigningConfig,
 } from "@onceonly/shared";
 import type { GraphQLSchema } from "graphql";
 import { DEFAULT_CASES_PORT } from "./config.js";
@@ -45,6 +47,10 @@ export interface CasesServiceOptions {
   cache?: EntityCache;
   /** With a cache: TTLs and the change feed (see CacheFreshness). */
   freshness?: CacheFreshness;
+  /** The gateway's signing secret: /graphql answers only requests the gateway signed. */
+  signing: SigningConfig;
+  /** Answered nonces (the caller owns it); default: this process's memory. */
+  nonces?: NonceStore;
 }
 
 /** Serves the subgraph at /graphql with GET /healthz. Closing it leaves the silo (and the cache) open: the caller owns them. */
@@ -58,6 +64,8 @@ export async function startCasesService(options: CasesServiceOptions): Promise<R
     context: (meta) => createCasesContext(sources, options.services, meta),
     port: options.port ?? DEFAULT_CASES_PORT,
     host: options.host,
+    signing: options.signing,
+    nonces: options.nonces,
     watch: cache
       ? () =>
           startCasesChangeFeed({

@@ -85,6 +85,20 @@ describe.each(ENGINES)("acceptCase on %s", (engine) => {
     ]);
   });
 
+  test("keeps a field confirmed as prefilled with the value the readiness check recorded (a masked window never sends it)", async () => {
+    const input = await schoolInput();
+    input.formFields = [{ field: "NAME", asPrefilled: true }, { field: "ADDRESS", value: "四川省乐山市市中区****", asPrefilled: true }];
+    const { acceptCase: c } = dataOf(await h.run(ACCEPT, { input }));
+    const form = await h.silo.query(`SELECT zdbm, zdz, sfyt FROM sp_bjbd WHERE bjbh = $1 ORDER BY zdbm`, [c.number]);
+    expect(form).toEqual([
+      { zdbm: "ADDRESS", zdz: "四川省乐山市市中区嘉州大道1号", sfyt: true },
+      { zdbm: "NAME", zdz: "张丽", sfyt: true },
+    ]);
+    const refused = await schoolInput();
+    refused.formFields = [{ field: "MARITAL_STATUS", asPrefilled: true }];
+    expect(problemsOf(await h.run(ACCEPT, { input: refused }))).toEqual([[null, "FIELD_NOT_PREFILLED"]]);
+  });
+
   test("checks a receipt signed by a key published after the cached set was fetched, after fetching it again", async () => {
     const input = await schoolInput();
     let refreshed = 0;

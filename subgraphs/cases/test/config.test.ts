@@ -2,13 +2,18 @@ import { ConfigError } from "@onceonly/shared";
 import { describe, expect, test } from "vitest";
 import { readCasesConfig } from "../src/config.js";
 
+// Every subgraph refuses to start without the gateway's signing secret (see shared signing.ts).
+const SECRET = "0123456789abcdef0123456789abcdef";
+const SIGNED = { SUBGRAPH_SIGNING_SECRET: SECRET };
+
 describe("cases config", () => {
   test("defaults: port 4003 on 127.0.0.1, PGlite under .data, no demo seed", () => {
-    expect(readCasesConfig({})).toEqual({
+    expect(readCasesConfig(SIGNED)).toEqual({
       port: 4003,
       host: "127.0.0.1",
       silo: { databaseUrl: undefined, dataDir: ".data" },
       demo: null,
+      signing: { secret: SECRET, maxAgeSeconds: 30 },
       acceptance: { receiptJwksUrl: "http://127.0.0.1:4002/.well-known/jwks.json", receiptMaxAgeSeconds: 3600, readinessMaxAgeSeconds: 3600 },
       holidayCalendarFile: null,
     });
@@ -26,12 +31,14 @@ describe("cases config", () => {
       RECEIPT_MAX_AGE_SECONDS: "600",
       READINESS_MAX_AGE_SECONDS: "900",
       HOLIDAY_CALENDAR_FILE: "/etc/onceonly/holidays.json",
+      ...SIGNED,
     });
     expect(config).toEqual({
       port: 0,
       host: "0.0.0.0",
       silo: { databaseUrl: "postgres://postgres@127.0.0.1:5432/cases", dataDir: "/tmp/x" },
       demo: { persons: 2000, seed: 7 },
+      signing: { secret: SECRET, maxAgeSeconds: 30 },
       acceptance: { receiptJwksUrl: "https://gateway.example.gov.cn/.well-known/jwks.json", receiptMaxAgeSeconds: 600, readinessMaxAgeSeconds: 900 },
       holidayCalendarFile: "/etc/onceonly/holidays.json",
     });
@@ -48,7 +55,7 @@ describe("cases config", () => {
     ["RECEIPT_MAX_AGE_SECONDS", "0"],
     ["READINESS_MAX_AGE_SECONDS", "an hour"],
   ])("%s=%s is refused at start, naming the variable", (name, value) => {
-    expect(() => readCasesConfig({ [name]: value })).toThrow(ConfigError);
-    expect(() => readCasesConfig({ [name]: value })).toThrow(name);
+    expect(() => readCasesConfig({ ...SIGNED, [name]: value })).toThrow(ConfigError);
+    expect(() => readCasesConfig({ ...SIGNED, [name]: value })).toThrow(name);
   });
 });

@@ -6,6 +6,7 @@ import { testServices } from "./services.js";
 import { subgraphSdl, type RunningServer } from "@onceonly/shared";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { ENGINES, openTestSilo, type TestSilo } from "../../../test/support/silos.js";
+import { signedFetch, TEST_SIGNING } from "../../../test/support/signing.js";
 import { FIXTURES, loadFixtures, WANG } from "./fixtures.js";
 
 describe.each(ENGINES)("cases service on %s", (engine) => {
@@ -22,9 +23,9 @@ describe.each(ENGINES)("cases service on %s", (engine) => {
   afterAll(() => silo?.dispose());
 
   test("answers GraphQL over HTTP and /healthz", async () => {
-    const running = (server = await startCasesService({ silo: silo.silo, port: 0, services: testServices() }));
+    const running = (server = await startCasesService({ silo: silo.silo, port: 0, services: testServices(), signing: TEST_SIGNING }));
     expect(running.port).toBeGreaterThan(0);
-    const response = await fetch(running.url, {
+    const response = await signedFetch(running.url, {
       method: "POST",
       headers: { "content-type": "application/json", "x-purpose": "HYDJ-001" },
       body: JSON.stringify({
@@ -43,8 +44,8 @@ describe.each(ENGINES)("cases service on %s", (engine) => {
   });
 
   test("a refused argument is a 200 with a BAD_USER_INPUT error, without stack traces", async () => {
-    const running = (server = await startCasesService({ silo: silo.silo, port: 0, services: testServices() }));
-    const response = await fetch(running.url, {
+    const running = (server = await startCasesService({ silo: silo.silo, port: 0, services: testServices(), signing: TEST_SIGNING }));
+    const response = await signedFetch(running.url, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ query: `{ case(number: "no/such") { number } }` }),

@@ -12,9 +12,11 @@ import {
   startSubgraphService,
   type CacheFreshness,
   type EntityCache,
+  type NonceStore,
   type ReceiptSigner,
   type RunningServer,
   type Silo,
+  type SigningConfig,
 } from "@onceonly/shared";
 import type { GraphQLSchema } from "graphql";
 import { DEFAULT_LICENSES_PORT } from "./config.js";
@@ -46,6 +48,10 @@ export interface LicensesServiceOptions {
   cache?: EntityCache;
   /** With a cache: TTLs and the change feed (see CacheFreshness). */
   freshness?: CacheFreshness;
+  /** The gateway's signing secret: /graphql answers only requests the gateway signed. */
+  signing: SigningConfig;
+  /** Answered nonces (the caller owns it); default: this process's memory. */
+  nonces?: NonceStore;
   /** Signs verification receipts; without one, verifyLicense(s) answer "receipt signing is not configured". */
   signer?: ReceiptSigner;
 }
@@ -61,6 +67,8 @@ export async function startLicensesService(options: LicensesServiceOptions): Pro
     context: (meta) => createContext(sources, meta, { signer: options.signer }),
     port: options.port ?? DEFAULT_LICENSES_PORT,
     host: options.host,
+    signing: options.signing,
+    nonces: options.nonces,
     // The gateway republishes these keys at its own /.well-known/jwks.json.
     routes: options.signer ? { [JWKS_PATH]: jwksRoute(options.signer) } : undefined,
     watch: licensesCache

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { RedisEntityCache, type RunningServer } from "@onceonly/shared";
 import { countStatements, ENGINES, openTestSilo, type TestSilo } from "../../../test/support/silos.js";
 import { deletePrefix, randomPrefix, SHARED_REDIS_URL } from "../../../test/support/redis.js";
+import { signedFetch, TEST_SIGNING } from "../../../test/support/signing.js";
 import { MIGRATIONS, startLicensesService, type LicensesServiceOptions } from "../src/server.js";
 import { fixtures, insertFixtures, ISSUER, licence, LICENSE, manyPersons, PERSON, TYPE, types } from "./fixtures.js";
 
@@ -46,11 +47,11 @@ describe.each(ENGINES)("licence holder lists behind the entity cache (%s)", (eng
     prefix = randomPrefix();
     cache = new RedisEntityCache({ url: SHARED_REDIS_URL, prefix });
     if (!(await cache.ready(3000))) throw new Error(`Redis is unreachable at ${SHARED_REDIS_URL}`);
-    server = await startLicensesService({ silo: test.silo, port: 0, cache, freshness });
+    server = await startLicensesService({ silo: test.silo, port: 0, cache, freshness, signing: TEST_SIGNING });
   }
 
   async function lists(idNumbers: readonly string[]): Promise<Lists> {
-    const response = await fetch(server!.url, {
+    const response = await signedFetch(server!.url, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ query: LISTS, variables: { r: idNumbers.map((idNumber) => ({ __typename: "Person", idNumber })) } }),

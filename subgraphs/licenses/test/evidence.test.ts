@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEphemeralReceiptSigner, encodeHeaderValue, LruEntityCache, verifyReceipt, type ReceiptSigner, type RunningServer } from "@onceonly/shared";
 import { countStatements, ENGINES, openTestSilo, type TestSilo } from "../../../test/support/silos.js";
+import { signedFetch, TEST_SIGNING } from "../../../test/support/signing.js";
 import { createContext } from "../src/context.js";
 import { buildLicensesSchema, MIGRATIONS, startLicensesService } from "../src/server.js";
 import { createSources, licenseCacheKey } from "../src/source/index.js";
@@ -161,13 +162,13 @@ describe.each(ENGINES)("licence evidence on %s", (engine) => {
   describe("over HTTP", () => {
     let server: RunningServer;
     beforeAll(async () => {
-      server = await startLicensesService({ silo: test.silo, port: 0, host: "127.0.0.1", signer });
+      server = await startLicensesService({ silo: test.silo, port: 0, host: "127.0.0.1", signer, signing: TEST_SIGNING });
     });
     afterAll(() => server?.close());
 
     it("a VALID licence's receipt verifies against the service's JWKS with verifyLicense's claims", async () => {
       const purpose = "511102202611210000004201"; // a case number
-      const response = await fetch(server.url, {
+      const response = await signedFetch(server.url, {
         method: "POST",
         headers: { "content-type": "application/json", "x-window-id": WINDOW.id, "x-department": encodeHeaderValue(WINDOW.department), "x-purpose": purpose },
         body: JSON.stringify({ query: QUERY, variables: { r: [organization(ORG.pilot)] } }),

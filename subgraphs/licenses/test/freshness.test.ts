@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { RedisEntityCache, type EntityCache, type RunningServer } from "@onceonly/shared";
 import { countStatements, ENGINES, openTestSilo, type TestSilo } from "../../../test/support/silos.js";
 import { deletePrefix, randomPrefix, SHARED_REDIS_URL } from "../../../test/support/redis.js";
+import { signedFetch, TEST_SIGNING } from "../../../test/support/signing.js";
 import { MIGRATIONS, startLicensesService, type LicensesServiceOptions } from "../src/server.js";
 import { createSources, licenseCacheKey, LicensesSource } from "../src/source/index.js";
 import { fixtures, insertFixtures, manyPersons, types } from "./fixtures.js";
@@ -40,11 +41,11 @@ describe.each(ENGINES)("licence freshness with Redis on %s", (engine) => {
     prefix = randomPrefix(); // a namespace per test
     cache = new RedisEntityCache({ url: SHARED_REDIS_URL, prefix });
     if (!(await cache.ready(3000))) throw new Error(`Redis is unreachable at ${SHARED_REDIS_URL}`);
-    server = await startLicensesService({ silo: test.silo, port: 0, cache, freshness });
+    server = await startLicensesService({ silo: test.silo, port: 0, cache, freshness, signing: TEST_SIGNING });
   }
 
   async function status(id: string): Promise<string> {
-    const response = await fetch(server!.url, {
+    const response = await signedFetch(server!.url, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ query: "query($id: ID!) { license(id: $id) { status } }", variables: { id } }),

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEphemeralReceiptSigner, verifyReceipt, type JWK, type ReceiptSigner, type RunningServer } from "@onceonly/shared";
 import { ENGINES, openTestSilo, type TestSilo } from "../../../test/support/silos.js";
+import { signedFetch, TEST_SIGNING } from "../../../test/support/signing.js";
 import { MIGRATIONS, startLicensesService } from "../src/server.js";
 
 describe.each(ENGINES)("licences /.well-known/jwks.json on %s", (engine) => {
@@ -14,8 +15,8 @@ describe.each(ENGINES)("licences /.well-known/jwks.json on %s", (engine) => {
   beforeAll(async () => {
     test = await openTestSilo(engine, "licenses", MIGRATIONS);
     signer = await createEphemeralReceiptSigner();
-    server = await startLicensesService({ silo: test.silo, port: 0, signer });
-    unsigned = await startLicensesService({ silo: test.silo, port: 0 });
+    server = await startLicensesService({ silo: test.silo, port: 0, signer, signing: TEST_SIGNING });
+    unsigned = await startLicensesService({ silo: test.silo, port: 0, signing: TEST_SIGNING });
   });
   afterAll(async () => {
     await server?.close();

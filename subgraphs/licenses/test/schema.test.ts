@@ -8,12 +8,16 @@ import { buildLicensesSchema } from "../src/server.js";
 
 describe("licences subgraph schema", () => {
   it("declares the agreed entities, keys and fields", async () => {
-    // Descriptions and line breaks removed: the contract is the names and types.
-    const sdl = subgraphSdl(await buildLicensesSchema())
+    // Descriptions, line breaks and access directives removed: the contract is the names
+    // and types (the directives are checked below and by the gateway's policy tests).
+    const full = subgraphSdl(await buildLicensesSchema())
       .replace(/"""[\s\S]*?"""/g, "")
       .replace(/\s+/g, " ")
       .replace(/\( /g, "(")
       .replace(/ \)/g, ")");
+    expect(full).toMatch(/holderName: String @requiresScopes\(scopes: \[\["licenses:read"\]\]\) @policy\(policies: \[\["personal"\]\]\)/);
+    expect(full).toMatch(/verifyLicense\(input: VerifyLicenseInput!\): LicenseVerification! @requiresScopes\(scopes: \[\["licenses:read"\], \["licenses:verify"\]\]\)/);
+    const sdl = full.replace(/ @(requiresScopes|policy)\(\w+: \[[^)]*\]\)/g, "").replace(/ @authenticated/g, "");
     for (const pattern of [
       /type LicenseType\s+@key\(fields: "code"\)/,
       /type License\s+@key\(fields: "id"\)/,
@@ -52,9 +56,13 @@ describe("expiry (Asia/Shanghai)", () => {
   });
 });
 
+// Every subgraph refuses to start without the gateway's signing secret (see shared signing.ts).
+const SECRET = "0123456789abcdef0123456789abcdef";
+const SIGNED = { SUBGRAPH_SIGNING_SECRET: SECRET };
+
 describe("config", () => {
   it("defaults to port 4002 on 127.0.0.1, PGlite under .data, no demo seed", () => {
-    expect(readLicensesConfig({})).toEqual({ port: 4002, host: "127.0.0.1", silo: { databaseUrl: undefined, dataDir: ".data" }, demo: null });
+    expect(readLicensesConfig(SIGNED)).toEqual({ port: 4002, host: "127.0.0.1", silo: { databaseUrl: undefined, dataDir: ".data" }, demo: null, signing: { secret: SECRET, maxAgeSeconds: 30 } });
   });
 
   it("reads every variable", () => {
@@ -64,12 +72,14 @@ describe("config", () => {
       LICENSES_DATABASE_URL: "postgres://postgres@127.0.0.1:5432/licenses",
       DATA_DIR: "/tmp/silos",
       SEED_DEMO_PERSONS: "2000",
+      ...SIGNED,
     });
     expect(config).toEqual({
       port: 5002,
       host: "0.0.0.0",
       silo: { databaseUrl: "postgres://postgres@127.0.0.1:5432/licenses", dataDir: "/tmp/silos" },
       demo: { persons: 2000, seed: 42 },
+      signing: { secret: SECRET, maxAgeSeconds: 30 },
     });
   });
 
@@ -78,7 +88,7 @@ describe("config", () => {
     ["LICENSES_DATABASE_URL", "mysql://x"],
     ["SEED_DEMO_PERSONS", "many"],
   ])("fails fast on an invalid %s", (name, value) => {
-    expect(() => readLicensesConfig({ [name]: value })).toThrow(ConfigError);
-    expect(() => readLicensesConfig({ [name]: value })).toThrow(name);
+    expect(() => readLicensesConfig({ ...SIGNED, [name]: value })).toThrow(ConfigError);
+    expect(() => readLicensesConfig({ ...SIGNED, [name]: value })).toThrow(name);
   });
 });

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "@onceonly/shared";
 import { ENGINES, openTestSilo, type TestSilo } from "../../../test/support/silos.js";
+import { signedFetch, TEST_SIGNING } from "../../../test/support/signing.js";
 import { MIGRATIONS, startLicensesService } from "../src/server.js";
 import { insertFixtures, LICENSE } from "./fixtures.js";
 
@@ -12,7 +13,7 @@ describe.each(ENGINES)("licences HTTP service on %s", (engine) => {
   beforeAll(async () => {
     test = await openTestSilo(engine, "licenses", MIGRATIONS);
     await insertFixtures(test.silo);
-    server = await startLicensesService({ silo: test.silo, port: 0 });
+    server = await startLicensesService({ silo: test.silo, port: 0, signing: TEST_SIGNING });
   });
   afterAll(async () => {
     await server?.close();
@@ -20,7 +21,7 @@ describe.each(ENGINES)("licences HTTP service on %s", (engine) => {
   });
 
   const post = async (query: string, variables?: Record<string, unknown>) => {
-    const response = await fetch(server.url, {
+    const response = await signedFetch(server.url, {
       method: "POST",
       headers: { "content-type": "application/json", "x-purpose": "test" },
       body: JSON.stringify({ query, variables }),

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEphemeralReceiptSigner, loadDemo, type RunningServer } from "@onceonly/shared";
 import { countStatements, ENGINES, openTestSilo, type TestSilo } from "../../../test/support/silos.js";
+import { signedFetch, TEST_SIGNING } from "../../../test/support/signing.js";
 import { MIGRATIONS, startLicensesService } from "../src/server.js";
 import { entitiesQuery } from "./support.js";
 import { pick, TODAY, VERIFY, type PickedLicense } from "./verification.support.js";
@@ -19,14 +20,14 @@ describe.each(ENGINES)("usage records on %s", (engine) => {
   let server: RunningServer;
   let licence: PickedLicense;
   const post = async (query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) => {
-    const response = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
+    const response = await signedFetch(server.url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
     return (await response.json()) as { data?: Record<string, any>; errors?: { message: string; extensions?: Record<string, unknown> }[] };
   };
 
   beforeAll(async () => {
     test = await openTestSilo(engine, "licenses", MIGRATIONS);
     await loadDemo({ licenses: test.silo }, { persons: 300, seed: 42 });
-    server = await startLicensesService({ silo: test.silo, port: 0, host: "127.0.0.1", signer: await createEphemeralReceiptSigner() });
+    server = await startLicensesService({ silo: test.silo, port: 0, host: "127.0.0.1", signer: await createEphemeralReceiptSigner(), signing: TEST_SIGNING });
     licence = (await pick(test.silo, "btrim(x.zzzt) = '有效' AND x.czztdmlx = '111' AND (x.zzyxqjzrq IS NULL OR x.zzyxqjzrq >= $1::date)", [TODAY]))!;
   }, 120_000);
   afterAll(async () => {

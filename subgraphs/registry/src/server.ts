@@ -11,8 +11,10 @@ import {
   startSubgraphService,
   type CacheFreshness,
   type EntityCache,
+  type NonceStore,
   type RunningServer,
   type Silo,
+  type SigningConfig,
 } from "@onceonly/shared";
 import { DEFAULT_REGISTRY_PORT } from "./config.js";
 import { createContext } from "./context.js";
@@ -40,6 +42,10 @@ export interface RegistryServiceOptions {
   cache?: EntityCache;
   /** With a cache: TTLs and the change feed (see CacheFreshness). */
   freshness?: CacheFreshness;
+  /** The gateway's signing secret: /graphql answers only requests the gateway signed. */
+  signing: SigningConfig;
+  /** Answered nonces (the caller owns it); default: this process's memory. */
+  nonces?: NonceStore;
 }
 
 /** Serves the subgraph at /graphql with GET /healthz. Closing it leaves the silo (and the cache) open: the caller owns them. */
@@ -53,6 +59,8 @@ export async function startRegistryService(options: RegistryServiceOptions): Pro
     context: (meta) => createContext(sources, meta),
     port: options.port ?? DEFAULT_REGISTRY_PORT,
     host: options.host,
+    signing: options.signing,
+    nonces: options.nonces,
     watch: cache
       ? () =>
           startRegistryChangeFeed({

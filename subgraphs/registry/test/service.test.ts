@@ -4,13 +4,14 @@ import type { RunningServer } from "@onceonly/shared";
 import { startRegistryService } from "../src/server.js";
 import { ID } from "./fixtures.js";
 import { ENGINES, openRegistry, type Registry } from "./harness.js";
+import { signedFetch, TEST_SIGNING } from "../../../test/support/signing.js";
 
 describe.each(ENGINES)("registry HTTP service on %s", (engine) => {
   let registry: Registry;
   let server: RunningServer;
   beforeAll(async () => {
     registry = await openRegistry(engine);
-    server = await startRegistryService({ silo: registry.silo, port: 0 });
+    server = await startRegistryService({ silo: registry.silo, port: 0, signing: TEST_SIGNING });
   });
   afterAll(async () => {
     await server?.close();
@@ -18,7 +19,7 @@ describe.each(ENGINES)("registry HTTP service on %s", (engine) => {
   });
 
   const post = (query: string, variables: Record<string, unknown>) =>
-    fetch(server.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+    signedFetch(server.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
 
   it("answers a query over HTTP", async () => {
     const response = await post(`query($id: ID!) { person(idNumber: $id) { name household { head { name } } } }`, { id: ID.eldestSon });

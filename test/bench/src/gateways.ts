@@ -3,6 +3,9 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { freePort, startChild, waitFor, type Child } from "./children.js";
+import { supergraphForExecution } from "@onceonly/gateway";
+import { benchAuth } from "./auth.js";
+import { SIGNING_ENV } from "./signing.js";
 import type { SiloName } from "./silo-names.js";
 
 export type GatewayKind = "onceonly" | "apollo" | "hive";
@@ -30,7 +33,7 @@ export interface GatewayContext {
 export async function startGateway(kind: GatewayKind, ctx: GatewayContext): Promise<RunningGateway> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/graphql`;
-  const common = { LOG_LEVEL: "warn", NODE_ENV: "production" };
+  const common = { LOG_LEVEL: "warn", NODE_ENV: "production", ...SIGNING_ENV };
   let child: Child;
   if (kind === "onceonly") {
     child = startChild("onceonly-gateway", process.execPath, [join(ctx.root, "gateway", "dist", "index.js")], {
@@ -40,6 +43,7 @@ export async function startGateway(kind: GatewayKind, ctx: GatewayContext): Prom
       REGISTRY_URL: ctx.subgraphUrls.registry,
       LICENSES_URL: ctx.subgraphUrls.licenses,
       CASES_URL: ctx.subgraphUrls.cases,
+      ...benchAuth().env,
     }, { echo: ctx.echo });
   } else {
     const supergraph = await writeSupergraph(ctx);
@@ -55,10 +59,16 @@ export async function startGateway(kind: GatewayKind, ctx: GatewayContext): Prom
   return { kind, url, child };
 }
 
-/** The committed supergraph with the URLs the subgraphs listen on in this run. */
+/**
+ * The committed supergraph with the URLs the subgraphs listen on in this run. The peers
+ * get it without the `for: SECURITY` marker on the authorization specs (stock Apollo
+ * refuses a supergraph it cannot enforce; they enforce nothing), and keep the audit
+ * subgraph's placeholder URL (only OnceOnly serves it; no workload reads it).
+ */
 async function writeSupergraph(ctx: GatewayContext): Promise<string> {
-  const sdl = await readFile(join(ctx.root, "gateway", "supergraph.graphql"), "utf8");
+  const sdl = supergraphForExecution(await readFile(join(ctx.root, "gateway", "supergraph.graphql"), "utf8"));
   const rewritten = sdl.replace(/@join__graph\(name: "(\w+)", url: "[^"]*"\)/g, (match, name: string) => {
+    if (name === "audit") return match;
     const url = ctx.subgraphUrls[name as SiloName];
     if (!url) throw new Error(`the supergraph names a subgraph "${name}" the benchmark does not start`);
     return `@join__graph(name: "${name}", url: "${url}")`;
@@ -71,7 +81,7 @@ async function writeSupergraph(ctx: GatewayContext): Promise<string> {
 async function answers(url: string): Promise<boolean> {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", authorization: benchAuth().authorization },
     body: JSON.stringify({ query: "{ __typename }" }),
     signal: AbortSignal.timeout(2000),
   });

@@ -2,6 +2,7 @@
 // a short warm-up, then a fixed-duration autocannon run with fixed connections, while
 // the silos' statement counters and the gateway's memory are read.
 import autocannon from "autocannon";
+import { benchAuth } from "./auth.js";
 import { BENCH_WINDOW } from "./bench-silos.js";
 import { cpuDifference, cpuSnapshot, type CpuPids, type CpuTimes } from "./cpu.js";
 import { sampleRss } from "./rss.js";
@@ -46,7 +47,8 @@ export interface Observed {
 }
 
 export function benchHeaders(purpose: string): Record<string, string> {
-  return { "content-type": "application/json", "x-window-id": BENCH_WINDOW, "x-department": "BENCH-DEPT", "x-purpose": purpose };
+  // The token names the window for OnceOnly; the peers forward the two headers instead.
+  return { "content-type": "application/json", authorization: benchAuth().authorization, "x-window-id": BENCH_WINDOW, "x-department": "BENCH-DEPT", "x-purpose": purpose };
 }
 
 /**

@@ -12,6 +12,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describeDemo } from "@onceonly/shared";
 import { analysis } from "./analysis.js";
+import { prepareBenchAuth } from "./auth.js";
 import { prepareBenchSilos, withClient } from "./bench-silos.js";
 import { killAllNow, stopAll } from "./children.js";
 import { CONFIGS } from "./configs.js";
@@ -52,6 +53,7 @@ async function main(): Promise<number> {
 
   const workDir = await mkdtemp(join(tmpdir(), "onceonly-bench-"));
   workDirs.push(workDir);
+  await prepareBenchAuth(workDir, options.pgUrl);
   const rows: Row[] = [];
   const notes: string[] = [];
   let probe: ProbeLookup[] | null = null;

@@ -3,6 +3,7 @@
 // depends on no internals of theirs.
 import { join } from "node:path";
 import { freePort, startChild, stopChild, waitFor, type Child } from "./children.js";
+import { SIGNING_ENV } from "./signing.js";
 import { SILOS, type SiloName } from "./silo-names.js";
 
 export type CacheMode = { kind: "redis"; url: string } | { kind: "off" };
@@ -38,6 +39,7 @@ export async function startSubgraphs(options: { root: string; dataDir: string; s
         DATA_DIR: options.dataDir, // the licences' receipt keys
         LOG_LEVEL: "warn",
         NODE_ENV: "production",
+        ...SIGNING_ENV,
         ...(silo === "cases" ? { RECEIPT_JWKS_URL: `${base("licenses")}/.well-known/jwks.json` } : {}),
         ...cacheEnv,
       },

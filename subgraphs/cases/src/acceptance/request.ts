@@ -23,7 +23,8 @@ export interface AcceptanceRequest {
   applicantName: string | null;
   readinessId: string;
   materials: MaterialSubmission[];
-  formFields: { field: FormFieldValue; value: string | null }[];
+  /** asPrefilled: the value is the readiness check's, whatever `value` says (a masked copy or nothing). */
+  formFields: { field: FormFieldValue; value: string | null; asPrefilled: boolean }[];
   handler: string | null;
 }
 
@@ -57,7 +58,7 @@ export function readRequest(input: AcceptCaseInput): AcceptanceRequest {
       licenseId: bounded(`materials[${i}].licenseId`, m.licenseId, 120),
       receipt: m.receipt?.trim() || null,
     })),
-    formFields: (input.formFields ?? []).map((f) => ({ field: f.field, value: f.value ?? null })),
+    formFields: (input.formFields ?? []).map((f) => ({ field: f.field, value: f.asPrefilled ? null : (f.value ?? null), asPrefilled: f.asPrefilled === true })),
     handler: bounded("handler", input.handler, 50),
   };
 }
@@ -70,7 +71,7 @@ export function requestDigest(request: AcceptanceRequest): string {
   const materials = request.materials
     .map((m) => [m.materialCode, m.method, m.licenseId, m.receipt])
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-  const formFields = request.formFields.map((f) => [f.field, f.value]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  const formFields = request.formFields.map((f) => [f.field, f.value, f.asPrefilled]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
   const canonical = JSON.stringify([
     request.matterCode, request.applicant, request.applicantName, request.readinessId, materials, formFields, request.handler,
   ]);

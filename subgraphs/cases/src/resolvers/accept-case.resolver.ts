@@ -1,5 +1,6 @@
 // acceptCase: 受理 at a window, citing shared data and e-licences instead of copies.
-import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import { Arg, Ctx, Mutation, Resolver, Directive } from "type-graphql";
+import { PERSONAL, requiresScopes } from "@onceonly/shared";
 import { acceptCase } from "../acceptance/accept.js";
 import type { CasesContext } from "../context.js";
 import { AcceptCaseInput } from "../schema/accept-case.input.js";
@@ -8,6 +9,8 @@ import type { CaseRecord } from "../source/records.js";
 
 @Resolver()
 export class AcceptCaseResolver {
+  @Directive(requiresScopes(["cases:write"]))
+  @Directive(PERSONAL)
   @Mutation(() => Case, {
     description:
       "受理: accepts a case (for a one-thing bundle, also its member cases). Receipts are checked offline; every problem is named in one " +

@@ -1,7 +1,7 @@
 // advanceCase and evaluateCase: a case's status changes (办件状态流转) and its 好差评.
 // The rules are in lifecycle/; the locked read-decide-write in source/lifecycle.source.ts.
-import { NotFoundError } from "@onceonly/shared";
-import { Args, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import { NotFoundError, PERSONAL, requiresScopes } from "@onceonly/shared";
+import { Args, Ctx, FieldResolver, Mutation, Resolver, Root, Directive } from "type-graphql";
 import type { CasesContext } from "../context.js";
 import { checkAdvanceRequest, planAdvance } from "../lifecycle/advance.js";
 import { checkEvaluationRequest, planEvaluation } from "../lifecycle/evaluation.js";
@@ -12,6 +12,8 @@ import { checkCode } from "./arguments.js";
 
 @Resolver(() => Case)
 export class CaseLifecycleResolver {
+  @Directive(requiresScopes(["cases:write"]))
+  @Directive(PERSONAL)
   @Mutation(() => Case, {
     description:
       "Moves a case to another status and appends it to the timeline. 受理 → 承办 → 审核 → 办结, plus 不予受理, 退回补正 " +
@@ -26,6 +28,8 @@ export class CaseLifecycleResolver {
     return fresh(ctx, caseNumber, updated, "advanceCase");
   }
 
+  @Directive(requiresScopes(["cases:write"]))
+  @Directive(PERSONAL)
   @Mutation(() => Case, { description: "好差评: rates a case once it is 办结 or 不予受理, once" })
   async evaluateCase(@Args(() => EvaluateCaseArgs) { number, evaluation, comment }: EvaluateCaseArgs, @Ctx() ctx: CasesContext): Promise<CaseRecord> {
     const caseNumber = checkCode("number", number);

@@ -1,5 +1,6 @@
 // The case query and a case's matter, materials and timeline.
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root, Directive } from "type-graphql";
+import { requiresScopes } from "@onceonly/shared";
 import type { CasesContext } from "../context.js";
 import { Case, CaseEvent, CaseMaterial } from "../schema/case.type.js";
 import { Matter } from "../schema/matter.type.js";
@@ -8,6 +9,7 @@ import { checkCode } from "./arguments.js";
 
 @Resolver(() => Case)
 export class CaseResolver {
+  @Directive(requiresScopes(["cases:read"]))
   @Query(() => Case, { name: "case", nullable: true, description: "A case by its number; null when unknown" })
   caseByNumber(@Arg("number", () => ID) number: string, @Ctx() ctx: CasesContext): Promise<CaseRecord | null> {
     return ctx.loaders.caseByNumber.load(checkCode("number", number));

@@ -1,5 +1,6 @@
 // Queries on the matter catalogue, and a matter's materials.
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root, Directive } from "type-graphql";
+import { AUTHENTICATED } from "@onceonly/shared";
 import type { CasesContext } from "../context.js";
 import { Material, Matter } from "../schema/matter.type.js";
 import type { MaterialRecord, MatterRecord } from "../source/index.js";
@@ -7,11 +8,13 @@ import { checkCode } from "./arguments.js";
 
 @Resolver(() => Matter)
 export class MatterResolver {
+  @Directive(AUTHENTICATED)
   @Query(() => Matter, { nullable: true, description: "A matter of the catalogue by its code; null when unknown" })
   matter(@Arg("code", () => ID) code: string, @Ctx() ctx: CasesContext): Promise<MatterRecord | null> {
     return ctx.loaders.matterByCode.load(checkCode("code", code));
   }
 
+  @Directive(AUTHENTICATED)
   @Query(() => [Matter], { description: "The whole matter catalogue, by code" })
   matters(@Ctx() ctx: CasesContext): Promise<MatterRecord[]> {
     return ctx.loaders.allMatters();

@@ -1,7 +1,7 @@
 // sharingStats: the period is checked before any SQL (a backwards or over-long range is
 // the caller's mistake), turned into China-day bounds, and read in one statement.
-import { BadUserInputError, UnreachableCaseError } from "@onceonly/shared";
-import { Args, Ctx, Query, Resolver } from "type-graphql";
+import { BadUserInputError, UnreachableCaseError, requiresScopes } from "@onceonly/shared";
+import { Args, Ctx, Query, Resolver, Directive } from "type-graphql";
 import type { CasesContext } from "../context.js";
 import { SharingFigures, SharingGroup, SharingStats, SharingStatsArgs } from "../schema/sharing-stats.type.js";
 import type { SharingFiguresRecord, SharingGroupByValue, SharingGroupRecord } from "../source/sharing-stats.source.js";
@@ -11,6 +11,7 @@ const DAY_MS = 86_400_000;
 
 @Resolver(() => SharingStats)
 export class SharingStatsResolver {
+  @Directive(requiresScopes(["cases:read"], ["quality:read"]))
   @Query(() => SharingStats, { description: `共享应用统计 over cases accepted from \`from\` to \`to\` (China days, inclusive, at most ${MAX_SPAN_DAYS} days)` })
   async sharingStats(@Args(() => SharingStatsArgs) { from, to, groupBy }: SharingStatsArgs, @Ctx() ctx: CasesContext): Promise<SharingStats> {
     const { since, until } = period(from, to);

@@ -27,8 +27,15 @@ export class FormFieldInput {
   @Field(() => FormField)
   field!: FormFieldValue;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The value as typed; leave out with asPrefilled" })
   value?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "按预填: keep the value the readiness check prefilled, unchanged. For windows that saw it masked (110105********002X): the case keeps the full value the check recorded",
+  })
+  asPrefilled?: boolean | null;
 }
 
 @InputType("AcceptCaseInput", { description: "受理: accept a case citing shared data instead of copies" })

@@ -3,7 +3,7 @@
 // `readiness`. The gateway fetches them first (registry → licences → cases) and sends
 // them in the representation; this subgraph never resolves them.
 // Key and external fields carry no description here: the owning subgraphs describe them.
-import { Ethnicity, LocalDate, MaritalStatus, Region, Relationship, Sex } from "@onceonly/shared";
+import { Ethnicity, LocalDate, MaritalStatus, Region, Relationship, Sex, PERSONAL, requiresScopes } from "@onceonly/shared";
 import { createUnionType, Directive, Field, ID, ObjectType } from "type-graphql";
 import type { ApplicantRef } from "../source/records.js";
 import { Readiness } from "./readiness.type.js";
@@ -77,6 +77,8 @@ export class CasesPerson {
   @Directive(`@requires(fields: "${PERSON_READINESS_REQUIRES}")`)
   // Nullable so that a refused matter code nulls only this field: the rest of the
   // applicant (name, licences, cases) still reaches the window beside the error.
+  @Directive(requiresScopes(["cases:read", "registry:read", "licenses:read"]))
+  @Directive(PERSONAL)
   @Field(() => Readiness, { nullable: true, description: READINESS_DESCRIPTION })
   readiness!: Readiness | null;
 
@@ -112,6 +114,7 @@ export class CasesOrganization {
   @Directive(`@requires(fields: "${ORGANIZATION_READINESS_REQUIRES}")`)
   // Nullable so that a refused matter code nulls only this field: the rest of the
   // applicant (name, licences, cases) still reaches the window beside the error.
+  @Directive(requiresScopes(["cases:read", "licenses:read"]))
   @Field(() => Readiness, { nullable: true, description: READINESS_DESCRIPTION })
   readiness!: Readiness | null;
 

@@ -1,5 +1,5 @@
 // A case (办件): one application for a matter, its materials and its timeline.
-import { CaseResult, CaseStatus, Evaluation, SubmissionMethod } from "@onceonly/shared";
+import { CaseResult, CaseStatus, Evaluation, SubmissionMethod, PERSONAL } from "@onceonly/shared";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import type { ApplicantRef, CaseResultValue, CaseStatusValue, EvaluationValue, SubmissionMethodValue } from "../source/records.js";
 import { Applicant } from "./applicant.type.js";
@@ -17,9 +17,11 @@ export class Case {
   @Field(() => Matter, { nullable: true, description: "Null when the case names a matter missing from the catalogue" })
   matter!: Matter | null;
 
+  @Directive(PERSONAL)
   @Field(() => Applicant, { nullable: true, description: "Null when the legacy applicant type is missing or unknown" })
   applicant!: ApplicantRef | null;
 
+  @Directive(PERSONAL)
   @Field(() => String, { nullable: true, description: "申请人姓名/名称, as written at acceptance" })
   applicantName!: string | null;
 
@@ -44,6 +46,7 @@ export class Case {
   @Field(() => Evaluation.enum, { nullable: true, description: "好差评" })
   evaluation!: EvaluationValue | null;
 
+  @Directive(PERSONAL)
   @Field(() => [CaseMaterial], { description: "Materials as submitted, in the matter's display order" })
   materials!: CaseMaterial[];
 

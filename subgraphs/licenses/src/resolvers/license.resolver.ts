@@ -1,5 +1,6 @@
 // Licence queries and the License fields that need a lookup or a clock.
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, Directive } from "type-graphql";
+import { requiresScopes } from "@onceonly/shared";
 import type { LicensesContext } from "../context.js";
 import { Holder } from "../schema/holder.type.js";
 import { LicenseByNumberArgs } from "../schema/license.args.js";
@@ -11,11 +12,13 @@ import { isExpired } from "./expiry.js";
 
 @Resolver(() => License)
 export class LicenseResolver {
+  @Directive(requiresScopes(["licenses:read"]))
   @Query(() => License, { nullable: true, description: "A licence by its identifier (证照标识); null when the silo has none" })
   license(@Arg("id", () => ID) id: string, @Ctx() ctx: LicensesContext): Promise<LicenseRecord | null> {
     return ctx.loaders.licenseById.load(checkLicenseId("id", id));
   }
 
+  @Directive(requiresScopes(["licenses:read"]))
   @Query(() => License, {
     nullable: true,
     description: "A licence by type and number (证照编号); of several versions, the valid one, then the most recently issued",

@@ -1,7 +1,7 @@
 // Organization fields: what the licences say (through the loader, so a page of
 // organisations costs one statement) and what the credit code itself encodes.
-import { Region, validateCreditCode } from "@onceonly/shared";
-import { Args, Ctx, FieldResolver, ID, Resolver, Root } from "type-graphql";
+import { Region, validateCreditCode, requiresScopes } from "@onceonly/shared";
+import { Args, Ctx, FieldResolver, ID, Resolver, Root, Directive } from "type-graphql";
 import type { LicensesContext } from "../context.js";
 import { LicenseEvidence } from "../schema/license-evidence.type.js";
 import { LicenseFilterArgs } from "../schema/license.args.js";
@@ -50,11 +50,13 @@ export class OrganizationResolver {
     return code.ok && code.checkDigitValid;
   }
 
+  @Directive(requiresScopes(["licenses:read"]))
   @FieldResolver(() => [License], { description: "Licences held under this credit code (czztdm), newest first" })
   licenses(@Root() org: OrganizationRef, @Args(() => LicenseFilterArgs) args: LicenseFilterArgs, @Ctx() ctx: LicensesContext): Promise<LicenseRecord[]> {
     return holderLicenses(ctx, org.creditCode, args);
   }
 
+  @Directive(requiresScopes(["licenses:read"]))
   @FieldResolver(() => [LicenseEvidence], {
     description: "证照调取: every licence held under this credit code (代码类型 001), newest first, each judged now; a VALID one with a signed receipt and a 调取 usage record",
   })

@@ -1,8 +1,8 @@
 // Usage history (用证记录): per licence, and per holder across all their licences — the
 // "who used my licences" view (Estonia's Data Tracker). Batched per request: a page of
 // licences or holders costs one statement per distinct page request.
-import { BadUserInputError } from "@onceonly/shared";
-import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { BadUserInputError, PERSONAL, requiresScopes } from "@onceonly/shared";
+import { Args, Ctx, FieldResolver, Resolver, Root, Directive } from "type-graphql";
 import type { LicensesContext } from "../context.js";
 import { License } from "../schema/license.type.js";
 import { Organization } from "../schema/organization.type.js";
@@ -12,6 +12,8 @@ import type { LicenseRecord, OrganizationRef, PersonRef, UsagePage, UsagePageReq
 
 @Resolver(() => License)
 export class LicenseUsageResolver {
+  @Directive(requiresScopes(["licenses:read"]))
+  @Directive(PERSONAL)
   @FieldResolver(() => LicenseUsageConnection, { description: "用证记录 of this licence, newest first" })
   async usage(@Root() license: LicenseRecord, @Args(() => LicenseUsageArgs) args: LicenseUsageArgs, @Ctx() ctx: LicensesContext): Promise<LicenseUsageConnection> {
     const page = await ctx.verification.usageByLicense(pageRequest(args)).load(license.id);
@@ -21,6 +23,8 @@ export class LicenseUsageResolver {
 
 @Resolver(() => LicensePerson)
 export class PersonUsageResolver {
+  @Directive(requiresScopes(["licenses:read"]))
+  @Directive(PERSONAL)
   @FieldResolver(() => LicenseUsageConnection, { description: "Who used this person's licences (用证记录 across all of them), newest first" })
   async licenseUsage(@Root() person: PersonRef, @Args(() => LicenseUsageArgs) args: LicenseUsageArgs, @Ctx() ctx: LicensesContext): Promise<LicenseUsageConnection> {
     return connection(await ctx.verification.usageByHolder(pageRequest(args)).load(person.idNumber));
@@ -29,6 +33,7 @@ export class PersonUsageResolver {
 
 @Resolver(() => Organization)
 export class OrganizationUsageResolver {
+  @Directive(requiresScopes(["licenses:read"]))
   @FieldResolver(() => LicenseUsageConnection, { description: "Who used this organisation's licences, newest first" })
   async licenseUsage(@Root() org: OrganizationRef, @Args(() => LicenseUsageArgs) args: LicenseUsageArgs, @Ctx() ctx: LicensesContext): Promise<LicenseUsageConnection> {
     return connection(await ctx.verification.usageByHolder(pageRequest(args)).load(org.creditCode));

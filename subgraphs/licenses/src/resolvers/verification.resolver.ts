@@ -1,8 +1,8 @@
 // verifyLicense / verifyLicenses: plan every input before any SQL, look the well-formed
 // ones up through the request's verification batches (one statement per lookup kind,
 // usage records included), judge, and sign each answer.
-import { BadUserInputError, UnreachableCaseError, type ReceiptSigner } from "@onceonly/shared";
-import { Arg, Ctx, Query, Resolver } from "type-graphql";
+import { BadUserInputError, UnreachableCaseError, type ReceiptSigner, PERSONAL, requiresScopes } from "@onceonly/shared";
+import { Arg, Ctx, Query, Resolver, Directive } from "type-graphql";
 import type { LicensesContext } from "../context.js";
 import { LicenseVerification, VerifyLicenseInput } from "../schema/verification.type.js";
 import type { Checked } from "../verification.loaders.js";
@@ -14,6 +14,8 @@ export const MAX_BULK_VERIFICATIONS = 1000;
 
 @Resolver(() => LicenseVerification)
 export class VerificationResolver {
+  @Directive(requiresScopes(["licenses:read"], ["licenses:verify"]))
+  @Directive(PERSONAL)
   @Query(() => LicenseVerification, { description: "证照核验: is this licence genuine and valid (for this holder, on this date)?" })
   verifyLicense(@Arg("input", () => VerifyLicenseInput) input: VerifyLicenseInput, @Ctx() ctx: LicensesContext): Promise<LicenseVerification> {
     const signer = requireSigner(ctx);
@@ -21,6 +23,8 @@ export class VerificationResolver {
     return verify(plan, signer, ctx);
   }
 
+  @Directive(requiresScopes(["licenses:read"], ["licenses:verify"]))
+  @Directive(PERSONAL)
   @Query(() => [LicenseVerification], {
     description: `Bulk 证照核验, up to ${MAX_BULK_VERIFICATIONS} inputs, answered in input order; one silo statement per lookup kind`,
   })
