@@ -152,14 +152,10 @@ export class PolicyGateway implements GatewayInterface {
         await this.audit(requestContext, caller, { subjects: shaped.subjects, fields: shaped.fields, denials, outcome });
       } catch (error) {
         this.options.log.error({ err: error, requestId: context.requestId }, "audit record not written: answer withheld");
-        if (requestContext.response?.http) requestContext.response.http.status = 503;
-        return {
-          errors: [
-            new GraphQLError("审计记录无法写入，数据不予返回 (the audit record could not be written, so no data is returned)", {
-              extensions: { code: "AUDIT_UNAVAILABLE" },
-            }),
-          ],
-        };
+        // Thrown, not returned: Apollo then answers this error alone, with its HTTP status.
+        throw new GraphQLError("审计记录无法写入，数据不予返回 (the audit record could not be written, so no data is returned)", {
+          extensions: { code: "AUDIT_UNAVAILABLE", http: { status: 503 } },
+        });
       }
     }
     const errors = [...(result.errors ?? []), ...shaped.errors];
