@@ -17,6 +17,7 @@ export * from "./service/serve-apollo.js";
 export * from "./service/subgraph-service.js";
 export * from "./service/run-subgraph.js";
 export * from "./receipts/index.js";
+export * from "./fs/private-json-file.js";
 export * from "./graphql/page-info.type.js";
 export * from "./calendar/index.js";
 export * from "./security/index.js";

@@ -2,12 +2,12 @@
 // (mode 0600) on first start, kid = RFC 7638 thumbprint. Losing it does not lose the log,
 // but old checkpoints can then only be verified with a saved copy of the public key
 // (`npm run audit:verify -- --jwks`); keep the file in the backup with the database.
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { statSync } from "node:fs";
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from "jose";
-import { logger, publicJwk } from "@onceonly/shared";
+import { createPrivateJsonFile, logger, publicJwk, readJsonFile } from "@onceonly/shared";
 
 export const AUDIT_KEY_ALG = "EdDSA";
+const NOT_JSON = "is not JSON; restore it from backup (a new key cannot verify the checkpoints signed so far)";
 
 export interface AuditSigningKey extends JWK {
   kid: string;
@@ -27,33 +27,16 @@ export async function loadOrCreateAuditKey(path: string): Promise<AuditSigningKe
   const existing = readAuditKeyFile(path);
   if (existing) return existing;
   const created = await generateAuditKey();
-  mkdirSync(dirname(path), { recursive: true });
-  try {
-    // "wx": two gateways starting together must not both create a key; the loser reads.
-    writeFileSync(path, JSON.stringify(created, null, 2) + "\n", { mode: 0o600, flag: "wx" });
-    logger.info({ path, kid: created.kid }, "audit checkpoint key created");
-    return created;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    return readAuditKeyFile(path) ?? created;
-  }
+  // Two gateways starting together: the one that did not create the file uses the other's key.
+  if (createPrivateJsonFile(path, created) === "exists") return readAuditKeyFile(path) ?? created;
+  logger.info({ path, kid: created.kid }, "audit checkpoint key created");
+  return created;
 }
 
 /** The key in `path`, or null when there is no file; throws naming the file when it is not a key. */
 export function readAuditKeyFile(path: string): AuditSigningKey | null {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
-  }
-  let key: AuditSigningKey;
-  try {
-    key = JSON.parse(text) as AuditSigningKey;
-  } catch {
-    throw new Error(`audit key file ${path} is not JSON; restore it from backup (a new key cannot verify the checkpoints signed so far)`);
-  }
+  const key = readJsonFile<AuditSigningKey>(path, "audit key file", NOT_JSON);
+  if (key === null) return null;
   if (key.kty !== "OKP" || key.crv !== "Ed25519" || typeof key.x !== "string" || typeof key.d !== "string" || typeof key.kid !== "string") {
     throw new Error(`audit key file ${path} must hold an Ed25519 private JWK (kty OKP, crv Ed25519, x, d, kid)`);
   }

@@ -2,12 +2,12 @@
 // private JWK, mode 0600). `npm start` and `npm run token` sign window tokens with it; the
 // gateway trusts it only in DEV_MODE. Production tokens come from an identity provider.
 import { randomUUID } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWK } from "jose";
+import { createPrivateJsonFile, readJsonFile } from "@onceonly/shared";
 
 export const TOKEN_ALG = "EdDSA";
 export const DEFAULT_TOKEN_TTL_SECONDS = 8 * 3600;
+const NOT_A_KEY = "is not an Ed25519 private JWK; delete it and a new one is made (tokens minted with the old one stop working)";
 
 export interface TokenKeys {
   privateKey: CryptoKey;
@@ -69,35 +69,19 @@ export async function mintToken(privateKey: CryptoKey, identity: TokenIdentity, 
 
 // Private: the stored key, or null when there is none; throws naming the file when corrupt.
 function readDevKey(file: string): StoredDevKey | null {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
-  }
-  try {
-    const stored = JSON.parse(text) as StoredDevKey;
-    if (stored.kty === "OKP" && stored.crv === "Ed25519" && typeof stored.d === "string" && typeof stored.x === "string") return stored;
-  } catch {
-    // fall through to the message below
-  }
-  throw new Error(`development token key ${file} is not an Ed25519 private JWK; delete it and a new one is made (tokens minted with the old one stop working)`);
+  // Not JSON and the wrong JSON get the same message: either way the fix is to delete it.
+  const stored = readJsonFile<StoredDevKey>(file, "development token key", NOT_A_KEY);
+  if (stored === null) return null;
+  if (stored.kty === "OKP" && stored.crv === "Ed25519" && typeof stored.d === "string" && typeof stored.x === "string") return stored;
+  throw new Error(`development token key ${file} ${NOT_A_KEY}`);
 }
 
 async function createDevKey(file: string): Promise<StoredDevKey> {
   const { privateKey } = await generateKeyPair(TOKEN_ALG, { crv: "Ed25519", extractable: true });
   const jwk = await exportJWK(privateKey);
   const stored: StoredDevKey = { ...jwk, kid: await thumbprint(jwk), alg: TOKEN_ALG, use: "sig", createdAt: new Date().toISOString() };
-  mkdirSync(dirname(file), { recursive: true });
-  try {
-    // "wx": the gateway and `npm run token` may both start first; the loser reads the winner's key.
-    writeFileSync(file, JSON.stringify(stored, null, 2) + "\n", { mode: 0o600, flag: "wx" });
-    return stored;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    return readDevKey(file) ?? stored;
-  }
+  // The gateway and `npm run token` may both start first; the loser reads the winner's key.
+  return createPrivateJsonFile(file, stored) === "created" ? stored : (readDevKey(file) ?? stored);
 }
 
 async function importStored(stored: StoredDevKey): Promise<TokenKeys> {

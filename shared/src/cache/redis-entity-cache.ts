@@ -1,16 +1,15 @@
 // The shared cache when REDIS_URL is set. Redis going away must never fail or slow a
 // request: while the client is not ready every call is a miss / no-op at once (no
 // offline queue), a command that hangs is abandoned after COMMAND_TIMEOUT_MS, and the
-// outage is logged once (and its end once). node-redis reconnects by itself.
+// outage is logged once (and its end once): see redis-availability.ts.
 // A delete is an invalidation: one that could not reach Redis is kept and replayed when
 // it is back (a Redis that was only unreachable still holds the old entry); past
 // MAX_PENDING_DELETES the whole prefix is dropped on return instead.
-import { createClient } from "redis";
 import { logger, type Logger } from "../log.js";
+import { connectRedisClient, RedisAvailability } from "./redis-availability.js";
 import type { EntityCache } from "./entity-cache.js";
 
 const COMMAND_TIMEOUT_MS = 250;
-const RECONNECT_MAX_MS = 2000;
 const MAX_PENDING_DELETES = 100_000;
 
 export interface RedisEntityCacheOptions {
@@ -23,8 +22,7 @@ export interface RedisEntityCacheOptions {
 export class RedisEntityCache implements EntityCache {
   private readonly client;
   private readonly prefix: string;
-  private readonly log: Logger;
-  private down = false;
+  private readonly availability: RedisAvailability;
   /** Prefixed keys whose delete did not reach Redis. */
   private pendingDeletes = new Set<string>();
   private dropPrefixOnReturn = false;
@@ -32,17 +30,16 @@ export class RedisEntityCache implements EntityCache {
 
   constructor(options: RedisEntityCacheOptions) {
     this.prefix = options.prefix ?? "";
-    this.log = (options.log ?? logger).child({ cache: "redis" });
-    this.client = createClient({
-      url: options.url,
-      disableOfflineQueue: true,
-      socket: { connectTimeout: 1000, reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, RECONNECT_MAX_MS) },
+    this.availability = new RedisAvailability({
+      log: (options.log ?? logger).child({ cache: "redis" }),
+      timeoutMs: COMMAND_TIMEOUT_MS,
+      down: "entity cache unavailable: requests bypass it until it is back",
+      up: "entity cache back",
+      // A Redis that was only unreachable still holds the entries deleted meanwhile.
+      onUp: () => this.replay(),
     });
-    // Without a listener node-redis rethrows socket errors as uncaught exceptions.
-    this.client.on("error", (error: Error) => this.markDown(error));
-    this.client.on("ready", () => this.markUp());
     // The first connection is not awaited by callers: the service starts even if Redis is down.
-    this.client.connect().catch((error: Error) => this.markDown(error));
+    this.client = connectRedisClient(options.url, this.availability);
   }
 
   /** Resolves once connected (tests and start-up checks); never rejects. */
@@ -99,38 +96,8 @@ export class RedisEntityCache implements EntityCache {
   }
 
   // Private: undefined = "no answer from Redis"; the caller falls back to a miss.
-  private async run<T>(command: () => Promise<T>): Promise<T | undefined> {
-    if (!this.client.isReady) return undefined;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => {
-        this.markDown(new Error(`no answer within ${COMMAND_TIMEOUT_MS} ms`));
-        resolve(undefined);
-      }, COMMAND_TIMEOUT_MS);
-    });
-    try {
-      const result = await Promise.race([command(), timeout]);
-      if (result !== undefined) this.markUp(); // answers again after a timeout-only outage
-      return result;
-    } catch (error) {
-      this.markDown(error as Error);
-      return undefined;
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  private markDown(error: Error): void {
-    if (this.down) return;
-    this.down = true;
-    this.log.warn({ err: error.message }, "entity cache unavailable: requests bypass it until it is back");
-  }
-
-  private markUp(): void {
-    if (!this.down) return;
-    this.down = false;
-    this.log.info("entity cache back");
-    this.replay();
+  private run<T>(command: () => Promise<T>): Promise<T | undefined> {
+    return this.availability.run(command, this.client.isReady);
   }
 
   private keepForReplay(prefixed: readonly string[]): void {
@@ -154,7 +121,7 @@ export class RedisEntityCache implements EntityCache {
           await this.dropPrefix();
           this.dropPrefixOnReturn = false;
         } catch (error) {
-          this.markDown(error as Error);
+          this.availability.markDown(error as Error);
           return;
         }
       }

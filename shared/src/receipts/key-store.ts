@@ -1,10 +1,12 @@
 // The receipt key file: { "keys": [private JWK + kid, createdAt, status, retiredAt] }.
 // Exactly one key is active and signs; retired keys are kept (and published) until
 // every receipt they signed has expired, then dropped at the next rotation.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { renameSync, statSync, writeFileSync } from "node:fs";
+import { createPrivateJsonFile, readJsonFile } from "../fs/private-json-file.js";
 import type { ReceiptKeyConfig } from "./config.js";
 import { generateReceiptKey, isPublished, type StoredReceiptKey } from "./keys.js";
+
+const NOT_JSON = "is not JSON; restore it from backup (a new key would orphan every receipt signed so far)";
 
 export interface ReceiptKeyFile {
   keys: StoredReceiptKey[];
@@ -15,32 +17,14 @@ export async function loadOrCreateKeyFile(path: string, now = new Date()): Promi
   const existing = readKeyFile(path);
   if (existing) return existing;
   const created: ReceiptKeyFile = { keys: [await generateReceiptKey(now)] };
-  mkdirSync(dirname(path), { recursive: true });
-  try {
-    // "wx": two processes starting together must not both create a key; the loser reads.
-    writeFileSync(path, JSON.stringify(created, null, 2) + "\n", { mode: 0o600, flag: "wx" });
-    return created;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    return readKeyFile(path) ?? created;
-  }
+  // Two processes starting together: the one that did not create the file uses the other's keys.
+  return createPrivateJsonFile(path, created) === "created" ? created : (readKeyFile(path) ?? created);
 }
 
 /** The key file, or null when there is none; throws naming the file when it is corrupt. */
 export function readKeyFile(path: string): ReceiptKeyFile | null {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
-  }
-  let file: ReceiptKeyFile;
-  try {
-    file = JSON.parse(text) as ReceiptKeyFile;
-  } catch {
-    throw new Error(`receipt key file ${path} is not JSON; restore it from backup (a new key would orphan every receipt signed so far)`);
-  }
+  const file = readJsonFile<ReceiptKeyFile>(path, "receipt key file", NOT_JSON);
+  if (file === null) return null;
   const active = Array.isArray(file.keys) ? file.keys.filter((k) => k.status === "active") : [];
   if (active.length !== 1 || file.keys.some((k) => typeof k.kid !== "string" || typeof k.d !== "string")) {
     throw new Error(`receipt key file ${path} must hold private JWKs with kid and exactly one active key (found ${active.length})`);
