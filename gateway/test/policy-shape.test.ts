@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { Caller } from "../src/auth/caller.js";
 import { DEFAULT_SUPERGRAPH_PATH, WINDOW_LOOKUP_QUERY } from "../src/server.js";
 import { isPersonal, judgeField } from "../src/policy/policy-gateway.js";
-import type { PurposeState } from "../src/policy/purpose.js";
+import { PurposeResolver, type PurposeState } from "../src/policy/purpose.js";
 import { rewriteOperation } from "../src/policy/rewrite.js";
 import { shapeAnswer } from "../src/policy/shape.js";
 import { readPolicies, supergraphForExecution } from "../src/policy/supergraph.js";
@@ -130,6 +130,15 @@ describe("the policy step", () => {
     expect(allowed.shaped.denials).toEqual([]);
     const other = await run(lookup, caller(WINDOW_SCOPES), ownCase, { idNumber: "110101199003077777" }, fetched("110101199003077777"));
     expect(other.shaped.denials.length).toBeGreaterThan(0);
+  });
+
+  it("with the data-quality purpose, a steward reads every subject (and nobody else may use that purpose)", async () => {
+    const governance: PurposeState = { kind: "governance", purpose: "DATA-QUALITY" };
+    const steward = await run(lookup, caller(["quality:read", "registry:read", "licenses:read", "cases:read"], "LS-SJ-01"), governance, {}, fetched("110101199003077777"));
+    expect(steward.shaped.denials).toEqual([]);
+    const resolver = new PurposeResolver(async () => ({ data: {} }));
+    expect(await resolver.resolve("DATA-QUALITY", caller(["quality:read"]))).toEqual(governance);
+    expect(await resolver.resolve("DATA-QUALITY", caller(WINDOW_SCOPES))).toMatchObject({ kind: "invalid", reason: expect.stringMatching(/quality:read/) });
   });
 
   it("masks ID numbers and addresses in the forms windows see", () => {

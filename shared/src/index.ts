@@ -22,3 +22,4 @@ export * from "./graphql/page-info.type.js";
 export * from "./calendar/index.js";
 export * from "./security/index.js";
 export * from "./federation/auth-directives.js";
+export * from "./quality/index.js";

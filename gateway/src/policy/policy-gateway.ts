@@ -271,7 +271,7 @@ export function judgeField(
       };
     }
     if (purpose.kind === "invalid") return { code: "INVALID_PURPOSE", field, message: `${field} is personal data and ${purpose.reason}`, messageZh: `${field} 属于个人信息；${purpose.reasonZh}` };
-    const caseNumber = mutation && mutation.mutationType ? caseArgument(mutation.node, mutation.variables) : undefined;
+    const caseNumber = mutation ? caseArgument(mutation.node, mutation.variables) : undefined;
     if (caseNumber !== undefined && (purpose.kind !== "case" || purpose.purpose !== caseNumber)) {
       return {
         code: "PURPOSE_MISMATCH",

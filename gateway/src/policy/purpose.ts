@@ -14,7 +14,15 @@ export type PurposeState =
   | { kind: "none" }
   | { kind: "invalid"; purpose: string; reason: string; reasonZh: string }
   | { kind: "matter"; purpose: string }
-  | { kind: "case"; purpose: string; subjects: ReadonlySet<string> };
+  | { kind: "case"; purpose: string; subjects: ReadonlySet<string> }
+  | { kind: "governance"; purpose: string };
+
+/**
+ * 数据质量治理: the data steward's purpose. A quality report reads every record of every
+ * silo, so it covers every subject — for callers holding quality:read only, and each page
+ * it reads is audited like any window's lookup.
+ */
+export const GOVERNANCE_PURPOSE = "DATA-QUALITY";
 
 export type InternalQuery = (query: string, variables: Record<string, unknown>) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly unknown[] }>;
 
@@ -48,6 +56,10 @@ export class PurposeResolver {
     if (purpose === null || purpose.trim() === "") return { kind: "none" };
     if (!WELL_FORMED.test(purpose)) {
       return invalid(purpose, `X-Purpose "${purpose}" is not a matter code or case number (letters, digits, . _ -; at most 64)`, `办事目的"${purpose}"不是事项编码或办件编号`);
+    }
+    if (purpose === GOVERNANCE_PURPOSE) {
+      if (caller.scopes.has("quality:read")) return { kind: "governance", purpose };
+      return invalid(purpose, `X-Purpose ${GOVERNANCE_PURPOSE} (data quality governance) needs scope quality:read`, `办事目的 ${GOVERNANCE_PURPOSE}（数据质量治理）需要 quality:read 权限`);
     }
     const facts = await this.lookUp(purpose);
     if (facts.case) {

@@ -64,6 +64,7 @@ export async function shapeAnswer(input: ShapeInput): Promise<Shaped> {
   const rootTypes = new Set([input.schema.getQueryType()?.name, input.schema.getMutationType()?.name]);
 
   const isBoundSubject = (subject: string): boolean => {
+    if (purpose.kind === "governance") return true;
     if (purpose.kind === "case") return purpose.subjects.has(subject);
     if (purpose.kind === "matter") return typedSubjects.has(subject);
     return false;
@@ -132,7 +133,7 @@ function forEachObject(value: unknown, visit: (object: object) => void): void {
 }
 
 function notBound(field: string, subject: string | null | undefined, purpose: PurposeState, caller: Caller): Denial {
-  const purposeText = purpose.kind === "case" || purpose.kind === "matter" ? purpose.purpose : "(none)";
+  const purposeText = purpose.kind === "none" ? "(none)" : purpose.purpose;
   const rule =
     purpose.kind === "case"
       ? "with a case as purpose, only its applicant and the applicant's household members"

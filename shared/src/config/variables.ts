@@ -2,7 +2,7 @@
 // name that is not here, so this list cannot drift from the code; the README table,
 // .env.example and docker-compose.yml are checked against it by tests.
 
-export type Service = "gateway" | "registry" | "licenses" | "cases" | "start" | "seed" | "receipt" | "token" | "audit";
+export type Service = "gateway" | "registry" | "licenses" | "cases" | "start" | "seed" | "receipt" | "token" | "audit" | "quality";
 
 export interface EnvVariable {
   name: string;
@@ -31,7 +31,7 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
   { name: "CASES_PORT", services: ["cases", "start"], default: "4003", description: "Cases subgraph HTTP port" },
   { name: "CASES_HOST", services: ["cases"], default: "127.0.0.1", description: "Cases subgraph bind address" },
   { name: "CASES_DATABASE_URL", services: ["cases", "start", "seed"], default: "(unset: PGlite in DATA_DIR/cases)", description: "PostgreSQL URL of the case silo (办件)" },
-  { name: "DATA_DIR", services: ["gateway", ...SUBGRAPHS, "start", "seed", "token", "audit"], default: ".data", description: "Where embedded PGlite silos keep their data" },
+  { name: "DATA_DIR", services: ["gateway", ...SUBGRAPHS, "start", "seed", "token", "audit", "quality"], default: ".data", description: "Where embedded PGlite silos keep their data" },
   { name: "SEED_DEMO_PERSONS", services: [...SUBGRAPHS, "start"], default: "(unset: no seeding; npm start: 2000)", description: "Seed an empty silo with this many demo persons at start" },
   { name: "SEED_DEMO_SEED", services: [...SUBGRAPHS, "start"], default: "42", description: "Seed of the deterministic demo data" },
   { name: "REDIS_URL", services: [...SUBGRAPHS, "start"], default: "(unset: in-process LRU cache)", description: "Redis URL of the shared entity cache (redis:// or rediss://)" },
@@ -44,7 +44,7 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
   { name: "RECEIPT_MAX_AGE_SECONDS", services: ["cases", "start"], default: "3600", description: "Oldest verification receipt acceptCase takes for an e-licence material, s" },
   { name: "READINESS_MAX_AGE_SECONDS", services: ["cases", "start"], default: "3600", description: "Oldest readiness check acceptCase takes as the applicant's registry facts, s" },
   { name: "HOLIDAY_CALENDAR_FILE", services: ["cases", "start"], default: "(unset: bundled shared/calendars/cn-holidays.json)", description: "JSON calendar of public holidays and make-up working days (调休) for working-day time limits" },
-  { name: "DEV_MODE", services: ["gateway", "start", "token"], default: "false (npm start: true)", description: "Development mode: the gateway also trusts the development token key (DATA_DIR/dev-token-key.json), `npm run token` mints tokens with it, introspection is on. Never in production" },
+  { name: "DEV_MODE", services: ["gateway", "start", "token", "quality"], default: "false (npm start: true)", description: "Development mode: the gateway also trusts the development token key (DATA_DIR/dev-token-key.json), `npm run token` mints tokens with it, introspection is on. Never in production" },
   { name: "AUTH_ISSUER", services: ["gateway", "token"], default: "onceonly-dev", description: "JWT issuer (iss) the gateway accepts" },
   { name: "AUTH_AUDIENCE", services: ["gateway", "token"], default: "onceonly-gateway", description: "JWT audience (aud) the gateway accepts" },
   { name: "AUTH_JWKS_URL", services: ["gateway"], default: "(unset)", description: "JWKS URL of the identity provider whose keys sign window tokens" },
@@ -61,6 +61,9 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
   { name: "AUDIT_DATABASE_URL", services: ["gateway", "start", "audit"], default: "(unset: PGlite in DATA_DIR/audit)", description: "PostgreSQL URL of the gateway's audit log (append-only, hash-chained)" },
   { name: "AUDIT_KEY_FILE", services: ["gateway", "start", "audit"], default: "DATA_DIR/audit-key.json", description: "Ed25519 key that signs the audit log's checkpoints (private JWK, mode 0600)" },
   { name: "AUDIT_CHECKPOINT_EVERY", services: ["gateway"], default: "1000", description: "Audit records between two signed checkpoints (one is also written at least once a minute and at shutdown)" },
+  { name: "QUALITY_REPORTS_DIR", services: ["gateway", "start", "quality"], default: "DATA_DIR/quality-reports", description: "Where the data quality reports are kept (one JSON per run: the history the trend and the stewards' GraphQL query read)" },
+  { name: "GATEWAY_URL", services: ["quality"], default: "http://127.0.0.1:4000/graphql", description: "The gateway `npm run report:quality` reads the silos through" },
+  { name: "ONCEONLY_TOKEN", services: ["quality"], default: "(unset; DEV_MODE: a steward token from the development key)", description: "Bearer token `npm run report:quality` sends: a steward's (quality:read registry:read licenses:read cases:read)" },
   { name: "LOG_LEVEL", services: ALL, default: "info (npm start: warn)", description: "pino log level: fatal, error, warn, info, debug, trace, silent" },
   { name: "SERVICE_NAME", services: ALL, default: "onceonly", description: "Name in every log line" },
 ];
