@@ -1,7 +1,7 @@
 // The demo catalogue's one-thing bundles and waivers, and the promise that growing the
 // catalogue changed nobody: persons, licences and cases are what they were for a seed.
 import { createHash } from "node:crypto";
-import { BUNDLES, describeDemo, generateDemo, LICENSE_TYPES, MATTERS } from "@onceonly/shared";
+import { BUNDLES, describeDemo, generateDemo, LICENSE_TYPES, MATTERS, type DemoTable } from "@onceonly/shared";
 import { describe, expect, it } from "vitest";
 import { collectRecords } from "./demo-support.js";
 
@@ -80,13 +80,18 @@ describe("the demo after the catalogue grew", () => {
 
   it("keeps the showcase and every person, licence and case of a seed as they were", () => {
     expect(describeDemo(42)).toEqual({ showcasePerson: "511102198802244732", showcaseOrganization: "91511102MA9K42TB39", showcaseMatter: "000102003000" });
-    // A digest of the first 300 persons' rows, taken before the bundles were added.
-    const hash = createHash("sha256");
-    for (const batch of generateDemo({ persons: 300, seed: 42 })) {
-      for (const table of ["rk_hxx", "rk_jbxx", "dzzz_zzxx", "dzzz_zzsj", "dzzz_yzjl", "sp_bj", "sp_bjcl", "sp_bjgc"] as const) {
-        for (const row of batch.rows[table]) hash.update(table + JSON.stringify(row));
+    // Digests of the first 300 persons' rows. The registry's is the one taken before the
+    // bundles were added; licences and cases changed once since, on purpose, when a clean
+    // demo had to fail no data quality rule (issue 5: lapsed licences 注销, no paper where an
+    // e-licence was valid, open cases within their promise, no pilot-era code failing its check).
+    const digest = (tables: readonly DemoTable[]) => {
+      const hash = createHash("sha256");
+      for (const batch of generateDemo({ persons: 300, seed: 42 })) {
+        for (const table of tables) for (const row of batch.rows[table]) hash.update(table + JSON.stringify(row));
       }
-    }
-    expect(hash.digest("hex")).toBe("ef1b5f95140a0792c7f3a602f298d44e25973cf3f5d0dbfa97dc662c76fbc284");
+      return hash.digest("hex");
+    };
+    expect(digest(["rk_hxx", "rk_jbxx"])).toBe("d237a46d06549bcce8257e2e722871671690fb7e229930afbf4d791eb0522196");
+    expect(digest(["dzzz_zzxx", "dzzz_zzsj", "dzzz_yzjl", "sp_bj", "sp_bjcl", "sp_bjgc"])).toBe("4d5769d7edac16ef1b99b63a678a1a0fe2cd1126b903cfa851286d610288fae9");
   });
 });

@@ -89,7 +89,7 @@ describe("demo licences", () => {
     }
   });
 
-  it("gives organisations GB 32100 codes (about 1 % pilot-era), a legal representative from the registry and an address", () => {
+  it("gives organisations GB 32100 codes that pass their check, a legal representative from the registry and an address", () => {
     const businesses = d.dzzz_zzxx.filter((l) => l.zzmc === "营业执照");
     expect(businesses.length / d.rk_jbxx.length).toBeGreaterThan(0.03);
     expect(businesses.length / d.rk_jbxx.length).toBeLessThan(0.08);
@@ -100,8 +100,9 @@ describe("demo licences", () => {
       if (result.ok && !result.checkDigitValid) pilot++;
       expect(b.zzbh).toBe(b.czztdm);
     }
-    expect(pilot).toBeGreaterThan(0);
-    expect(pilot / businesses.length).toBeLessThan(0.03);
+    // A pilot-era code failing its check is legal but a quality finding (LIC_CREDIT_CODE): a
+    // clean demo has none; the defect injector mints them (demo-defects.test.ts).
+    expect(pilot).toBe(0);
     const names = new Set(d.rk_jbxx.map((p) => p.xm));
     const items = (code: string) => new Map(d.dzzz_zzsj.filter((i) => i.sjxbm === code).map((i) => [i.zzbs, i.sjxz]));
     const fddbr = items("fddbr");

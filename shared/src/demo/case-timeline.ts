@@ -1,6 +1,9 @@
 // When a case was accepted, promised and closed, and the process rows (sp_bjgc) that led
 // to its status. Time limits run in working days from acceptance; open cases were
-// accepted in the last weeks, so those past their promised time are overdue.
+// accepted in the last weeks. Cases on the clock (受理, 承办, 审核, 退回补正) are still
+// within their promised time on the reference day (a clean demo has no CASE_OVERDUE
+// finding): those of promised matters are due after it, 即办件 returned for correction
+// were accepted on it. Only 特别程序 cases, whose clock is paused, may be past it.
 import { CaseResult, CaseStatus, Evaluation } from "../codes/case.js";
 import { addWorkingDays, isWorkingDay, nextWorkingDay, timestamp } from "./dates.js";
 import type { DemoMatter } from "./matters.js";
@@ -51,9 +54,10 @@ export function pickStatus(rng: Rng, matter: DemoMatter): CaseStatusValue {
  */
 export function caseTiming(rng: Rng, matter: DemoMatter, status: CaseStatusValue, closedOn?: number, approved = closedOn !== undefined): CaseTiming {
   const closed = status === "COMPLETED" || status === "NOT_ACCEPTED";
+  const promisedDays = matter.promisedDays;
   let day = closed ? nextWorkingDay(REF - rng.int(45, 3 * 365)) : REF - rng.int(0, 35);
   while (!isWorkingDay(day)) day--;
-  const promisedDays = matter.promisedDays;
+  if (!closed && status !== "SPECIAL_PROCEDURE") day = withinPromise(day, promisedDays);
   let doneAfter = promisedDays === 0 ? 0 : rng.chance(0.04) ? promisedDays + rng.int(1, 5) : rng.int(0, promisedDays);
   if (closedOn !== undefined) {
     day = closedOn;
@@ -86,6 +90,28 @@ export function caseTiming(rng: Rng, matter: DemoMatter, status: CaseStatusValue
     evaluation: status === "COMPLETED" || (status === "NOT_ACCEPTED" && rng.chance(0.4)) ? EVALUATIONS.pick(rng) : null,
     steps,
   };
+}
+
+const earliest = new Map<number, number>();
+
+/**
+ * The acceptance day moved into the window whose promise is not yet past on the
+ * reference day (a Friday, so a working day): due after it, or for a 即办件 (promised the
+ * same day) accepted on it. The drawn offset is scaled, not redrawn: the stream of draws,
+ * and so every other value, is unchanged.
+ */
+function withinPromise(day: number, promisedDays: number): number {
+  let first = earliest.get(promisedDays);
+  if (first === undefined) {
+    first = REF;
+    while (promisedDays > 0 && addWorkingDays(first - 1, promisedDays) > REF) first--;
+    while (!isWorkingDay(first)) first++;
+    earliest.set(promisedDays, first);
+  }
+  if (day >= first) return day;
+  let moved = REF - Math.floor(((REF - day) * (REF - first)) / 37);
+  while (moved < first || !isWorkingDay(moved)) moved++;
+  return moved;
 }
 
 /** A step during office hours on a working day, between the previous step and the end. */

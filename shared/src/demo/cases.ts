@@ -2,7 +2,10 @@
 // cited as electronic licences, the licence library's usage records (dzzz_yzjl). About
 // 0.5 per person plus some per organisation. A material is cited by reference (电子证照)
 // only when the applicant holds a usable licence of the type; registry-backed materials
-// are pulled as shared data; the rest arrive on paper, upload, commitment or 容缺.
+// are pulled as shared data; the rest arrive on paper, upload, commitment or 容缺 —
+// never on paper or by upload while the applicant holds a licence of the type that is
+// still 有效 and covered the day of acceptance: the window cites it (a clean demo has no
+// X_ELICENSE_NOT_USED finding).
 import { ApplicantKind, CaseStatus, SubmissionMethod } from "../codes/case.js";
 import { Ethnicity } from "../codes/person.js";
 import { compactDate, yearsBetween } from "./dates.js";
@@ -37,6 +40,8 @@ const RETURNED = CaseStatus.encode("RETURNED_FOR_CORRECTION");
 const AT_WINDOW = new Set([ACCEPTED, RETURNED, CaseStatus.encode("NOT_ACCEPTED"), CaseStatus.encode("COMPLETED")]);
 const HAN = Ethnicity.encode("HAN");
 const FETCH = "2"; // dzzz_yzjl.yzfs: 1 核验 (verify), 2 调取 (fetch)
+const PAPER = M("PAPER");
+const UPLOAD = M("UPLOAD");
 
 type Applicant = { code: string; name: string; organization: boolean };
 type Forced = { status?: CaseStatusValue; closedOn?: number };
@@ -84,11 +89,18 @@ function buildCase(rng: Rng, household: DemoHousehold, a: Applicant, m: DemoMatt
   for (const c of m.materials) {
     if (!c.required && rng.chance(0.4)) continue;
     const licence = c.licenseType ? usable(held, c.licenseType, t.acceptedDay) : undefined;
-    if (licence && rng.chance(0.8)) {
-      materials.push([number, c.code, M("E_LICENSE"), licence.id]);
-      usages.push([licence.id, `${localName(household.region)}${m.department}`, window, m.code, number, `办理${m.name}`, FETCH, t.accepted]);
-    } else if (c.registryFields && rng.chance(0.85)) materials.push([number, c.code, M("SHARED_DATA"), null]);
-    else materials.push([number, c.code, OTHER_METHODS.pick(rng), null]);
+    const cite = (l: DemoLicense) => {
+      materials.push([number, c.code, M("E_LICENSE"), l.id]);
+      usages.push([l.id, `${localName(household.region)}${m.department}`, window, m.code, number, `办理${m.name}`, FETCH, t.accepted]);
+    };
+    if (licence && rng.chance(0.8)) cite(licence);
+    else if (c.registryFields && rng.chance(0.85)) materials.push([number, c.code, M("SHARED_DATA"), null]);
+    else {
+      const method = OTHER_METHODS.pick(rng);
+      // The draw is kept either way, so the rest of the stream does not move.
+      if (licence && !licence.lapsed && (method === PAPER || method === UPLOAD)) cite(licence);
+      else materials.push([number, c.code, method, null]);
+    }
   }
   const missing = rng.pick(m.materials).name;
   const timeline = t.steps.map(([zt, at]): DemoRow => [
@@ -102,9 +114,9 @@ function buildCase(rng: Rng, household: DemoHousehold, a: Applicant, m: DemoMatt
   return { number, applicant: a.code, bj, materials, timeline, usages };
 }
 
-/** A licence of the type the applicant held valid on the day of acceptance. */
+/** A licence of the type the applicant held valid on the day of acceptance (one that lapsed since included). */
 function usable(held: DemoLicense[], type: LicenseTypeKey, day: number): DemoLicense | undefined {
-  return held.find((l) => l.type === type && l.status === "VALID" && l.issued <= day && (l.validUntil === null || l.validUntil >= day));
+  return held.find((l) => l.type === type && (l.status === "VALID" || l.lapsed) && l.issued <= day && (l.validUntil === null || l.validUntil >= day));
 }
 
 function staffName(rng: Rng): string {

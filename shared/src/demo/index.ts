@@ -13,3 +13,4 @@ export { BUNDLES, type BundleKey, type DemoBundle, type DemoBundleMaterial } fro
 export { DEMO_REFERENCE_DATE } from "./dates.js";
 export { Rng } from "./prng.js";
 export { seedDemoOnStart } from "./seed-on-start.js";
+export * from "./defects/index.js";

@@ -1,6 +1,8 @@
 // Turns one issued licence into its dzzz_zzxx row (plus dzzz_zzsj surface items), with
 // a GB/T 36904 identifier whose serial is unique by construction (household index +
-// ordinal within the household).
+// ordinal within the household). A licence whose validity ended before the reference day
+// is stored 注销 (cancelled the day after it lapsed), never 有效: a clean demo holds no
+// expired 有效 licence, which the quality report counts as a defect (LIC_EXPIRED_VALID).
 import { HolderCodeType, LicenseStatus } from "../codes/license.js";
 import { formatLicenseId } from "../validators/license-id.js";
 import { isoDate, timestamp, yearOf } from "./dates.js";
@@ -18,6 +20,8 @@ export interface DemoLicense {
   /** ID number or credit code of the holder. */
   holder: string;
   status: LicenseStatusValue;
+  /** Issued 有效 and cancelled when its validity ended: usable up to validUntil. */
+  lapsed: boolean;
   issued: number;
   validUntil: number | null;
   row: DemoRow;
@@ -63,11 +67,14 @@ export class LicenseIssuer {
     const issued = Math.min(spec.issued, REFERENCE_DAY);
     const serial = `${yearOf(issued)}${String(this.household).padStart(8, "0")}${String(this.ordinal++).padStart(2, "0")}`;
     const id = formatLicenseId({ typeCode: type.code, issuerCode: agency.code, serial, version: "001" });
-    const status = spec.status ?? "VALID";
     const validUntil = spec.validUntil ?? null;
+    const lapsed = (spec.status ?? "VALID") === "VALID" && validUntil !== null && validUntil < REFERENCE_DAY;
+    const status = lapsed ? "CANCELLED" : (spec.status ?? "VALID");
     // Status changes (注销/吊销/挂失) happen after issue; the record was updated then.
-    const changed =
-      status === "VALID" ? issued : (spec.changedOn ?? issued + this.rng.int(1, Math.max(1, REFERENCE_DAY - issued)));
+    // (A lapse draws nothing from the stream: the other rows stay as they were.)
+    const changed = lapsed
+      ? validUntil + 1
+      : status === "VALID" ? issued : (spec.changedOn ?? issued + this.rng.int(1, Math.max(1, REFERENCE_DAY - issued)));
     const updated = timestamp(Math.min(changed + this.rng.int(0, 3), REFERENCE_DAY), this.rng.int(28800, 64800));
     const row: DemoRow = [
       id, type.code, type.name, spec.number, spec.holder.name, spec.holder.code,
@@ -76,7 +83,7 @@ export class LicenseIssuer {
       LicenseStatus.encode(status), updated,
     ];
     const items = (spec.items ?? []).map(([code, label, value]) => [id, code, label, value]);
-    const licence = { id, type: spec.type, holder: spec.holder.code, status, issued, validUntil, row, items };
+    const licence = { id, type: spec.type, holder: spec.holder.code, status, lapsed, issued, validUntil, row, items };
     this.issued.push(licence);
     return licence;
   }

@@ -1,8 +1,11 @@
 // Which licences a household's people hold, issued as the rules have it: ID cards valid
 // 5/10/20 years or long-term by age at issue, driving licences 6 → 10 years → long-term,
 // birth certificates since 1996, property certificates since unified registration
-// (2016). Deceased persons' ID cards are cancelled. The showcase family holds a spread
-// of statuses, so even the smallest dataset has every one.
+// (2016). Deceased persons' ID cards (and a dead spouse's marriage certificate) are
+// cancelled, as is any licence whose validity ran out (license-issue.ts). The showcase
+// family holds a spread of statuses, so even the smallest dataset has every one; the
+// head's driving licence runs out on the reference day itself (valid that day, expired
+// the day after: the renewal case he has open), his previous one is on file as 注销.
 import { addYears, dayFromCivil, yearOf, yearsBetween } from "./dates.js";
 import { LicenseIssuer, type DemoLicense, type LicenseStatusValue } from "./license-issue.js";
 import { MARITAL, REL } from "./members.js";
@@ -46,7 +49,7 @@ export function buildLicenses(seed: number, household: DemoHousehold, orgs: read
       issuer.issue({ type: "BIRTH", holder: holder(p), number, region: p.idNumber.slice(0, 6), issued: p.birth + rng.int(1, 20) });
     }
     const driver = show ? p === head || p === second : p.deathDay === null && age >= 18 && age <= 75 && rng.chance(age < 60 ? 0.5 : 0.25);
-    if (driver) drivingLicence(issuer, rng, p, region, show ? (p === head ? "expired" : "REVOKED") : undefined);
+    if (driver) drivingLicence(issuer, rng, p, region, show ? (p === head ? "expiring" : "REVOKED") : undefined);
     if (!show && rng.chance(age >= 60 ? 0.05 : 0.015)) {
       const issued = Math.max(REF - rng.int(30, 11 * 365), p.birth + 30);
       const number = p.idNumber + rng.int(1, 7) + rng.int(1, 4);
@@ -76,16 +79,21 @@ export function buildLicenses(seed: number, household: DemoHousehold, orgs: read
     }
   }
   orgs.forEach((org, k) => organizationLicenses(issuer, rng, org, household.index * 2 + k, show && k === 0));
+  // Issued last, so every other licence keeps its serial: the showcase head's first
+  // driving licence (6 years), replaced by the one that runs out on the reference day.
+  if (show) issuer.issue({ type: "DRIVING", holder: holder(head), number: head.idNumber, region, issued: addYears(REF, -16), validUntil: addYears(REF, -10) });
   return issuer.issued;
 }
 
 /** 6 years, then 10, then long-term; a few let theirs lapse. */
-function drivingLicence(issuer: LicenseIssuer, rng: Rng, p: DemoPerson, region: string, force?: "expired" | "REVOKED"): void {
+function drivingLicence(issuer: LicenseIssuer, rng: Rng, p: DemoPerson, region: string, force?: "expiring" | "REVOKED"): void {
   let issued = Math.min(addYears(p.birth, 18 + rng.int(0, 25)), REF - rng.int(30, 300));
   issued = Math.max(issued, addYears(p.birth, 18));
   let years: number | null = 6;
-  if (force === "expired") issued = addYears(REF - 200, -6);
-  else {
+  if (force === "expiring") {
+    issued = addYears(REF, -10);
+    years = 10;
+  } else {
     while (years !== null && addYears(issued, years) < REF && rng.chance(0.93)) {
       issued = addYears(issued, years) - rng.int(0, 90);
       years = years === 6 ? 10 : null;
@@ -105,6 +113,8 @@ function marriage(issuer: LicenseIssuer, rng: Rng, household: DemoHousehold, a: 
   day = Math.min(Math.max(day, younger + 20 * 366), REF - 30);
   [a, b].forEach((p, k) => {
     const serial = String(scramble((household.index * 2 + k) % 1e7, 1e7, 6180341)).padStart(7, "0");
-    issuer.issue({ type: "MARRIAGE", holder: { name: p.name, code: p.idNumber }, number: `J${household.region}-${yearOf(day)}-${serial}`, region: household.region, issued: day });
+    // A dead spouse's certificate was cancelled with the death (never 有效 under a deceased holder).
+    const dead = p.deathDay !== null ? { status: "CANCELLED" as const, changedOn: Math.max(p.deathDay, day) } : {};
+    issuer.issue({ type: "MARRIAGE", holder: { name: p.name, code: p.idNumber }, number: `J${household.region}-${yearOf(day)}-${serial}`, region: household.region, issued: day, ...dead });
   });
 }

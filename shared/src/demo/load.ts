@@ -2,6 +2,8 @@
 // flight while the next is generated. Works on PostgreSQL and PGlite alike (both speak
 // COPY through Silo.copyRows).
 import type { Silo } from "../db/silo.js";
+import { DefectInjector } from "./defects/injector.js";
+import type { Defect, DefectRuleTally } from "./defects/types.js";
 import { generateDemo, type DemoCounts } from "./generate.js";
 import { validateDemoOptions } from "./options.js";
 import { DEMO_COLUMNS, DEMO_SILO_TABLES, type DemoRow, type DemoSiloName } from "./tables.js";
@@ -14,10 +16,19 @@ export interface LoadDemoOptions {
   batchPersons?: number;
   /** Called after each batch is written, with persons done and the total. */
   onProgress?(done: number, total: number): void;
+  /**
+   * Spoil the data on purpose for the quality report's ground truth (demo/defects/):
+   * each batch is spoiled before it is written, and its manifest entries are handed to
+   * onDefects first. Deterministic per (persons, seed, rate, batchPersons), so silos
+   * seeded separately with the same options agree.
+   */
+  defects?: { rate: number; onDefects?(defects: Defect[]): void | Promise<void> };
 }
 
 export interface LoadDemoResult extends DemoCounts {
   ms: number;
+  /** Per rule, what the defects option asked for and got (absent without it). */
+  defects?: DefectRuleTally[];
 }
 
 export async function loadDemo(silos: DemoSilos, options: LoadDemoOptions): Promise<LoadDemoResult> {
@@ -30,7 +41,12 @@ export async function loadDemo(silos: DemoSilos, options: LoadDemoOptions): Prom
   const total: DemoCounts = { persons: 0, households: 0, organizations: 0, licenses: 0, cases: 0 };
   let inFlight: Promise<unknown> = Promise.resolve();
   let written = 0; // persons whose rows the in-flight writes carry
+  const injector = options.defects ? new DefectInjector({ persons, seed, batchPersons, rate: options.defects.rate }) : null;
   for (const batch of generateDemo({ persons, seed, batchPersons })) {
+    if (injector) {
+      const defects = injector.apply(batch);
+      await options.defects!.onDefects?.(defects);
+    }
     const writes = targets
       .filter(({ table }) => batch.rows[table].length > 0)
       .map(({ silo, table }) => ({ silo, table, lines: batch.rows[table].map(copyText) }));
@@ -53,7 +69,7 @@ export async function loadDemo(silos: DemoSilos, options: LoadDemoOptions): Prom
   }
   await inFlight;
   options.onProgress?.(persons, persons);
-  return { ...total, ms: Math.round(performance.now() - started) };
+  return { ...total, ms: Math.round(performance.now() - started), ...(injector ? { defects: injector.summary() } : {}) };
 }
 
 const SPECIAL = /[\\\t\n\r]/;

@@ -1,6 +1,8 @@
 // Organisations: companies, individual businesses (个体工商户) and farmers' cooperatives
-// founded by people of the household, with GB 32100 credit codes. About 1 % carry a
-// pilot-era code whose check character is wrong: legal, kept, and a quality finding.
+// founded by people of the household, with GB 32100 credit codes. About 1 % were founded
+// in the pilot era (mid-2015 to 2016). Their codes pass the check here: a pilot-era code
+// with a wrong check character is legal but a quality finding (LIC_CREDIT_CODE), so a
+// clean demo has none and the defect injector (demo/defects/) mints them on request.
 import { creditCode } from "./agencies.js";
 import { SHOPS, TRADE_NAMES, TRADES } from "./names.js";
 import { dayFromCivil, yearsBetween } from "./dates.js";
@@ -79,11 +81,8 @@ function buildOrganization(rng: Rng, household: DemoHousehold, owner: DemoPerson
   } else {
     body = String(scramble(x, 100000000, 61803399)).padStart(8, "0");
   }
-  let code = creditCode(prefix, region, body);
-  if (pilotEra) {
-    const wrong = (CREDIT_ALPHABET.indexOf(code[17]) + rng.int(1, 30)) % 31;
-    code = code.slice(0, 17) + CREDIT_ALPHABET[wrong];
-  }
+  const code = creditCode(prefix, region, body);
+  if (pilotEra) rng.int(1, 30); // once drew the wrong check character: kept so the stream does not move
   const roll = rng.next();
   const status = showcase || roll < 0.92 ? "VALID" : roll < 0.96 ? "CANCELLED" : "REVOKED";
   return { creditCode: code, name, kind, legalRepresentative: owner, address: businessAddress(rng, region), region, founded, food, status, pilotEra };
