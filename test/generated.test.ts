@@ -10,6 +10,7 @@ describe("committed schemas", () => {
     const files = await composeSupergraph();
     expect(files.map((f) => relative(process.cwd(), f.path)).sort()).toEqual([
       "gateway/audit.graphql",
+      "gateway/quality.graphql",
       "gateway/supergraph.graphql",
       "subgraphs/cases/schema.graphql",
       "subgraphs/licenses/schema.graphql",

@@ -1,6 +1,6 @@
 // Gateway configuration from the environment; fails at start on an invalid value.
 import { fileURLToPath } from "node:url";
-import { readInt, readPort, readSigningSecret, readString, readUrl } from "@onceonly/shared";
+import { qualityReportsDir, readInt, readPort, readSigningSecret, readString, readUrl } from "@onceonly/shared";
 import { readAuditConfig, type AuditConfig } from "./audit/config.js";
 import { readAuthConfig, type AuthConfig } from "./auth/config.js";
 import { readLimitsConfig, type LimitsConfig } from "./limits/config.js";
@@ -23,6 +23,8 @@ export interface GatewayConfig {
   limits: LimitsConfig;
   /** Where the audit log lives (audit/). */
   audit: AuditConfig;
+  /** QUALITY_REPORTS_DIR: the data quality report history the stewards' query reads (quality/). */
+  qualityReportsDir: string;
 }
 
 export const DEFAULT_SUBGRAPH_URLS: Record<SubgraphName, string> = {
@@ -47,5 +49,6 @@ export function readGatewayConfig(env: Record<string, string | undefined> = proc
     auth: readAuthConfig(env),
     limits: readLimitsConfig(env),
     audit: readAuditConfig(env),
+    qualityReportsDir: qualityReportsDir(env),
   };
 }

@@ -6,6 +6,7 @@ import { SUBGRAPH_NAMES, type GatewayConfig, type SubgraphName } from "./config.
 import type { AuditLog } from "./audit/audit-entry.js";
 import type { AuditReader } from "./audit/query.js";
 import { AUDIT_SUBGRAPH_NAME, auditDataSource } from "./audit/subgraph/audit-subgraph.js";
+import { QUALITY_SUBGRAPH_NAME, qualityDataSource, qualityHistory } from "./quality/index.js";
 import { gatewayContext, type Authenticate, type GatewayContext } from "./context.js";
 import { healthz, readyz } from "./health.js";
 import { jwksProxy } from "./jwks.js";
@@ -26,12 +27,13 @@ export { PlanCache } from "./plan-cache.js";
 export * from "./auth/index.js";
 export { buildManifest, manifestJson, operationId, readLimitsConfig, type LimitsConfig } from "./limits/index.js";
 export * from "./audit/index.js";
+export * from "./quality/index.js";
 export { PolicyGateway } from "./policy/policy-gateway.js";
 export { supergraphForExecution } from "./policy/supergraph.js";
 export { maskAddress, maskIdNumber } from "./policy/masking.js";
 export type { Authenticate } from "./context.js";
 
-export interface GatewayOptions extends Omit<GatewayConfig, "supergraphPath" | "auth" | "audit" | "limits"> {
+export interface GatewayOptions extends Omit<GatewayConfig, "supergraphPath" | "auth" | "audit" | "limits" | "qualityReportsDir"> {
   supergraphSdl: string;
   /** Operations planned at start; default: the window's own (KNOWN_OPERATIONS). */
   warmOperations?: readonly string[];
@@ -45,6 +47,8 @@ export interface GatewayOptions extends Omit<GatewayConfig, "supergraphPath" | "
   audit: AuditLog & AuditReader;
   /** Operation limits, introspection and persisted operations; the defaults when absent. */
   limits?: LimitsConfig;
+  /** The data quality report history stewards query (QUALITY_REPORTS_DIR); none: an empty history. */
+  qualityReportsDir?: string;
 }
 
 export interface Gateway {
@@ -56,7 +60,7 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-export function createGateway(options: Pick<GatewayOptions, "supergraphSdl" | "subgraphUrls" | "subgraphTimeoutMs" | "warmOperations" | "planCache" | "signingSecret" | "audit">): Gateway {
+export function createGateway(options: Pick<GatewayOptions, "supergraphSdl" | "subgraphUrls" | "subgraphTimeoutMs" | "warmOperations" | "planCache" | "signingSecret" | "audit" | "qualityReportsDir">): Gateway {
   const log = logger.child({ component: "gateway" });
   const planCache = options.planCache ?? new PlanCache();
   const clients: SubgraphClient[] = [];
@@ -73,6 +77,8 @@ export function createGateway(options: Pick<GatewayOptions, "supergraphSdl" | "s
     buildService: ({ name, url }) => {
       // The audit log is the gateway's own store: its subgraph is served in-process.
       if (name === AUDIT_SUBGRAPH_NAME) return auditDataSource(options.audit);
+      // So are the data quality reports: files the report CLI writes.
+      if (name === QUALITY_SUBGRAPH_NAME) return qualityDataSource(qualityHistory(options.qualityReportsDir));
       const configured = (SUBGRAPH_NAMES as readonly string[]).includes(name) ? options.subgraphUrls[name as SubgraphName] : url;
       if (!configured) throw new Error(`subgraph ${name} has no URL`);
       const client = new SubgraphClient({ name, url: configured, timeoutMs: options.subgraphTimeoutMs, signingSecret: options.signingSecret });

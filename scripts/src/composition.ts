@@ -9,8 +9,11 @@ import {
   AUDIT_SUBGRAPH_NAME,
   AUDIT_SUBGRAPH_URL,
   buildAuditSchema,
+  buildQualitySchema,
   DEFAULT_SUBGRAPH_URLS,
   DEFAULT_SUPERGRAPH_PATH,
+  QUALITY_SUBGRAPH_NAME,
+  QUALITY_SUBGRAPH_URL,
   type SubgraphName,
 } from "@onceonly/gateway";
 import { buildLicensesSchema } from "@onceonly/licenses";
@@ -50,6 +53,13 @@ const SUBGRAPHS: readonly SubgraphSource[] = [
     url: AUDIT_SUBGRAPH_URL,
     build: () => buildAuditSchema(),
     schemaPath: fileURLToPath(new URL("../../gateway/audit.graphql", import.meta.url)),
+  },
+  // The data quality report history for stewards, also served in-process by the gateway.
+  {
+    name: QUALITY_SUBGRAPH_NAME,
+    url: QUALITY_SUBGRAPH_URL,
+    build: () => buildQualitySchema(),
+    schemaPath: fileURLToPath(new URL("../../gateway/quality.graphql", import.meta.url)),
   },
 ];
 

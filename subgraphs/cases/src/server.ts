@@ -23,15 +23,16 @@ import { referenceResolvers, resolvers } from "./resolvers/index.js";
 import { CasesOrganization, CasesPerson } from "./schema/applicant.type.js";
 import { startCasesChangeFeed } from "./source/change-feed.js";
 import { createSources } from "./source/index.js";
+import { CasesLicenseHolding, QualityApplicantCheckResolver, QualityCaseApplicantsResolver, QualityHandedOverMaterialsResolver } from "./quality/federated/index.js";
 
 export const MIGRATIONS = fileURLToPath(new URL("../migrations", import.meta.url));
 
 export async function buildCasesSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [...resolvers],
+      resolvers: [...resolvers, QualityCaseApplicantsResolver, QualityApplicantCheckResolver, QualityHandedOverMaterialsResolver],
       // Reached only through _entities (and the Applicant union): name them explicitly.
-      orphanedTypes: [CasesPerson, CasesOrganization],
+      orphanedTypes: [CasesPerson, CasesOrganization, CasesLicenseHolding],
     },
     referenceResolvers,
   );

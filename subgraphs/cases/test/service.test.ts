@@ -74,11 +74,16 @@ type Case @key(fields: "number") {
 }
 type CaseMaterial { code: ID! name: String method: SubmissionMethod licenseId: ID license: License }
 type CaseEvent { status: CaseStatus at: DateTimeISO! window: String handler: String opinion: String }
-type Person @key(fields: "idNumber") { idNumber: ID! registered: Boolean! deceased: Boolean! name: String sex: Sex birthDate: LocalDate ethnicity: Ethnicity address: String region: Region maritalStatus: MaritalStatus relationshipToHead: Relationship recordKey: ID updatedAt: DateTimeISO household: Household licenseEvidence: [LicenseEvidence!]! readiness(matterCode: ID!): Readiness cases(status: [CaseStatus!], first: Int = 20, after: String): CaseConnection! }
+type Person @key(fields: "idNumber") { idNumber: ID! registered: Boolean! deceased: Boolean! name: String sex: Sex birthDate: LocalDate ethnicity: Ethnicity address: String region: Region maritalStatus: MaritalStatus relationshipToHead: Relationship recordKey: ID updatedAt: DateTimeISO household: Household licenseEvidence: [LicenseEvidence!]! readiness(matterCode: ID!): Readiness cases(status: [CaseStatus!], first: Int = 20, after: String): CaseConnection! qualityApplicantCheck: QualityApplicantCheck! }
 type Organization @key(fields: "creditCode") { creditCode: ID! name: String legalRepresentative: String address: String recordKey: ID updatedAt: DateTimeISO licenseEvidence: [LicenseEvidence!]! readiness(matterCode: ID!): Readiness cases(status: [CaseStatus!], first: Int = 20, after: String): CaseConnection! }
 type CaseConnection { nodes: [Case!]! pageInfo: PageInfo! totalCount: Int! }
 type PageInfo @shareable { hasNextPage: Boolean! endCursor: String }
-type Query { matter(code: ID!): Matter matters: [Matter!]! case(number: ID!): Case sharingStats(from: LocalDate!, to: LocalDate!, groupBy: SharingGroupBy!): SharingStats! }
+type Query {
+  matter(code: ID!): Matter matters: [Matter!]! case(number: ID!): Case sharingStats(from: LocalDate!, to: LocalDate!, groupBy: SharingGroupBy!): SharingStats!
+  casesQualityScan(asOf: LocalDate!, after: String, first: Int = 20000): QualityScanPage!
+  qualityCaseApplicants(asOf: LocalDate!, after: String, first: Int = 2000, part: Int = 0, parts: Int = 1): QualityCaseApplicantPage!
+  qualityHandedOverMaterials(after: String, first: Int = 2000): QualityHandedOverMaterialPage!
+}
 type Mutation {
   advanceCase(number: ID!, to: CaseStatus!, opinion: String, result: CaseResult, handler: String): Case!
   evaluateCase(number: ID!, evaluation: Evaluation!, comment: String): Case!

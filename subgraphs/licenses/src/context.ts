@@ -9,6 +9,8 @@ export type LicensesContext = RequestContext<LicensesLoaders> & {
   signer: ReceiptSigner | null;
   /** Verification and usage batches: they read the silo, never the entity cache. */
   verification: VerificationLoaders;
+  /** The adapters themselves, for reads that are not entity lookups (the quality lists). */
+  sources: LicensesSources;
 };
 
 /** Services the process holds for all requests (the context only lends them). */
@@ -21,5 +23,6 @@ export function createContext(sources: LicensesSources, meta: RequestMeta, servi
     ...createRequestContext("licenses", meta, createLoaders(sources)),
     signer: services.signer ?? null,
     verification: createVerificationLoaders(sources, meta),
+    sources,
   };
 }

@@ -28,6 +28,7 @@ import { Organization } from "./schema/organization.type.js";
 import { LicensePerson } from "./schema/person.type.js";
 import { createSources } from "./source/index.js";
 import { startChangeFeed } from "./source/change-feed.js";
+import { LicenseHolding, licenseHoldingReference, QualityHolderCheckResolver, QualityLicenseHoldersResolver } from "./quality/federated/index.js";
 
 export const MIGRATIONS = fileURLToPath(new URL("../migrations", import.meta.url));
 
@@ -35,8 +36,9 @@ export async function buildLicensesSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     // Person and Organization are also reached through _entities alone: listed so the
     // schema keeps them even if no field of a query type led there.
-    { resolvers, orphanedTypes: [License, LicenseType, LicensePerson, Organization] },
-    referenceResolvers,
+    // LicenseHolding too: the cross-silo quality checks reach it through _entities only.
+    { resolvers: [...resolvers, QualityLicenseHoldersResolver, QualityHolderCheckResolver], orphanedTypes: [License, LicenseType, LicensePerson, Organization, LicenseHolding] },
+    { ...referenceResolvers, LicenseHolding: licenseHoldingReference },
   );
 }
 

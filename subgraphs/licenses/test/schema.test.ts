@@ -24,7 +24,8 @@ describe("licences subgraph schema", () => {
       /type Person\s+@key\(fields: "idNumber"\)/,
       /type Organization\s+@key\(fields: "creditCode"\)/,
       /union Holder = Person \| Organization/,
-      /type Person @key\(fields: "idNumber"\) \{ idNumber: ID! licenses\(status: \[LicenseStatus!\] types: \[ID!\]\): \[License!\]! licenseEvidence: \[LicenseEvidence!\]! licenseUsage\(first: Int = 20 after: String\): LicenseUsageConnection! \}/,
+      // The registry's facts are @external: only the data quality check of a holder's licences @requires them.
+      /type Person @key\(fields: "idNumber"\) \{ idNumber: ID! registered: Boolean! @external name: String @external deceased: Boolean! @external licenses\(status: \[LicenseStatus!\] types: \[ID!\]\): \[License!\]! licenseEvidence: \[LicenseEvidence!\]! licenseUsage\(first: Int = 20 after: String\): LicenseUsageConnection! qualityHolderCheck: QualityHolderCheck! @requires\(fields: "registered name deceased"\) \}/,
       /licenses\(status: \[LicenseStatus!\] types: \[ID!\]\): \[License!\]! licenseEvidence: \[LicenseEvidence!\]! licenseUsage\(first: Int = 20 after: String\): LicenseUsageConnection! \}/,
       // The field contract with the cases subgraph's readiness (names exactly as agreed).
       /type LicenseEvidence \{ licenseId: ID! license: License! typeCode: ID! typeName: String number: String holderName: String issuer: String issuedOn: LocalDate validUntil: LocalDate status: LicenseStatus outcome: VerificationOutcome! receipt: String checkedAt: DateTimeISO! updatedAt: DateTimeISO \}/,

@@ -3,8 +3,11 @@ import { createRequestContext, type RequestContext, type RequestMeta } from "@on
 import { createLoaders, type RegistryLoaders } from "./loaders.js";
 import type { RegistrySources } from "./source/index.js";
 
-export type RegistryContext = RequestContext<RegistryLoaders>;
+export type RegistryContext = RequestContext<RegistryLoaders> & {
+  /** The adapters themselves, for reads that are not entity lookups (the quality scan). */
+  sources: RegistrySources;
+};
 
 export function createContext(sources: RegistrySources, meta: RequestMeta): RegistryContext {
-  return createRequestContext("registry", meta, createLoaders(sources));
+  return { ...createRequestContext("registry", meta, createLoaders(sources)), sources };
 }

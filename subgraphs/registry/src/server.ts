@@ -18,6 +18,7 @@ import {
 } from "@onceonly/shared";
 import { DEFAULT_REGISTRY_PORT } from "./config.js";
 import { createContext } from "./context.js";
+import { RegistryQualityScanResolver } from "./quality/quality-scan.resolver.js";
 import { HouseholdResolver } from "./resolvers/household.resolver.js";
 import { householdReference } from "./resolvers/household.reference.js";
 import { PersonResolver } from "./resolvers/person.resolver.js";
@@ -29,7 +30,7 @@ export const MIGRATIONS: string = fileURLToPath(new URL("../migrations", import.
 
 export async function buildRegistrySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [PersonResolver, HouseholdResolver] },
+    { resolvers: [PersonResolver, HouseholdResolver, RegistryQualityScanResolver] },
     { Person: personReference, Household: householdReference },
   );
 }

@@ -14,8 +14,9 @@ import { CaseLifecycleResolver } from "./case-lifecycle.resolver.js";
 import { CaseDeadlineResolver } from "./case-deadline.resolver.js";
 import { AcceptCaseResolver } from "./accept-case.resolver.js";
 import { CaseBundleResolver, MatterBundleResolver } from "./case-bundle.resolver.js";
+import { CasesQualityScanResolver } from "../quality/quality-scan.resolver.js";
 
-export const resolvers = [MatterResolver, CaseResolver, PersonCasesResolver, OrganizationCasesResolver, CaseLifecycleResolver, CaseDeadlineResolver, PersonReadinessResolver, OrganizationReadinessResolver, UsedLicenseResolver, SharingStatsResolver, AcceptCaseResolver, CaseBundleResolver, MatterBundleResolver] as const;
+export const resolvers = [MatterResolver, CaseResolver, PersonCasesResolver, OrganizationCasesResolver, CaseLifecycleResolver, CaseDeadlineResolver, PersonReadinessResolver, OrganizationReadinessResolver, UsedLicenseResolver, SharingStatsResolver, AcceptCaseResolver, CaseBundleResolver, MatterBundleResolver, CasesQualityScanResolver] as const;
 
 export const referenceResolvers = {
   Matter: matterReference,

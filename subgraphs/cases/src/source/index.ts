@@ -9,6 +9,8 @@ import { LifecycleSource } from "./lifecycle.source.js";
 import { MattersSource } from "./matters.source.js";
 import { ReadinessSource } from "./readiness.source.js";
 import { SharingStatsSource } from "./sharing-stats.source.js";
+import { CasesQualityScan } from "../quality/cases-scan.js";
+import { QualityCasesSource } from "../quality/federated/quality-cases.source.js";
 
 export interface CasesSources {
   matters: MattersSource;
@@ -19,6 +21,10 @@ export interface CasesSources {
   lifecycle: LifecycleSource;
   acceptance: AcceptanceSource;
   bundles: BundlesSource;
+  /** The CASE_* data quality scan of the silo itself (never `cache`). */
+  quality: CasesQualityScan;
+  /** The steward's paged reads for the cross-silo quality checks (the silo itself, never `cache`). */
+  federatedQuality: QualityCasesSource;
   /** The entity cache behind the loaders (undefined = none); the write paths drop what they change. */
   cache?: CasesCache;
 }
@@ -34,6 +40,8 @@ export function createSources(silo: Silo, cache?: CasesCache): CasesSources {
     lifecycle: new LifecycleSource(silo, cache),
     acceptance: new AcceptanceSource(silo, cache),
     bundles: new BundlesSource(silo),
+    quality: new CasesQualityScan(silo),
+    federatedQuality: new QualityCasesSource(silo),
   };
 }
 

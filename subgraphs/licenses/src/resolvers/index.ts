@@ -9,6 +9,7 @@ import { personReference } from "./person.reference.js";
 import { PersonLicensesResolver } from "./person.resolver.js";
 import { LicenseUsageFieldsResolver, LicenseUsageResolver, OrganizationUsageResolver, PersonUsageResolver } from "./usage.resolver.js";
 import { VerificationResolver } from "./verification.resolver.js";
+import { LicensesQualityScanResolver } from "../quality/quality-scan.resolver.js";
 
 export const resolvers = [
   LicenseResolver,
@@ -20,6 +21,7 @@ export const resolvers = [
   PersonUsageResolver,
   OrganizationUsageResolver,
   LicenseUsageFieldsResolver,
+  LicensesQualityScanResolver,
 ] as const;
 
 /** Keyed by GraphQL type name (the class names differ: LicensePerson is "Person"). */

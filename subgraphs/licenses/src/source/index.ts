@@ -7,6 +7,8 @@ import { LicensesSource } from "./licenses.source.js";
 import { OrganizationsSource } from "./organizations.source.js";
 import { UsageSource } from "./usage.source.js";
 import { VerificationSource } from "./verification.source.js";
+import { LicensesQualityScan } from "../quality/licenses-scan.js";
+import { createFederatedQualitySources, type FederatedQualitySources } from "../quality/federated/sources.js";
 
 export * from "./records.js";
 export { LicensesSource, type TypeAndNumber } from "./licenses.source.js";
@@ -27,6 +29,10 @@ export interface LicensesSources {
   /** Pull-once lookups with their usage records; the silo itself, never `cache`. */
   evidence: EvidenceSource;
   usage: UsageSource;
+  /** The LIC_* data quality scan of the silo itself (never `cache`). */
+  quality: LicensesQualityScan;
+  /** The steward's paged reads for the cross-silo quality checks (the silo itself, never `cache`). */
+  federatedQuality: FederatedQualitySources;
   /** The entity cache behind the loaders (undefined = none); the source also drops entries it writes. */
   cache?: LicensesCache;
 }
@@ -40,5 +46,7 @@ export function createSources(silo: Silo, cache?: LicensesCache): LicensesSource
     verification: new VerificationSource(silo),
     evidence: new EvidenceSource(silo),
     usage: new UsageSource(silo),
+    quality: new LicensesQualityScan(silo),
+    federatedQuality: createFederatedQualitySources(silo),
   };
 }
