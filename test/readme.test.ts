@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { Supergraph } from "@apollo/federation-internals";
 import { parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
-import { ALL_SCOPES, ENV_VARIABLES } from "@onceonly/shared";
+import { ALL_SCOPES, ENV_VARIABLES, QUALITY_RULES } from "@onceonly/shared";
 import { supergraphForExecution, VERIFY_LICENSE_QUERY } from "@onceonly/gateway";
 import { WINDOW_LOOKUP_QUERY } from "../scripts/src/window-lookup.js";
 import * as WINDOW_FLOW from "../scripts/src/window-flow.js";
@@ -65,6 +65,20 @@ describe("README", () => {
     for (const name of ["AUTH_JWKS_URL", "SUBGRAPH_SIGNING_SECRET", "AUDIT_DATABASE_URL", "PERSISTED_OPERATIONS_ONLY"]) {
       expect(ENV_VARIABLES.map((v) => v.name)).toContain(name);
       expect(section).toContain(name);
+    }
+  });
+
+  it("explains data quality: every rule counted, the stewards' query valid against the supergraph, commands that exist", () => {
+    const section = readme.slice(readme.indexOf("## Data quality"), readme.indexOf("## Security"));
+    expect(section).toContain(`${QUALITY_RULES.length} rules`);
+    const apiSchema = Supergraph.build(supergraphForExecution(read("gateway/supergraph.graphql"))).apiSchema().toGraphQLJSSchema();
+    const query = /```graphql\n(query Quality[\s\S]*?)```/.exec(section)?.[1];
+    expect(query).toBeDefined();
+    expect(validate(apiSchema, parse(query!))).toEqual([]);
+    const scripts = (JSON.parse(read("package.json")) as { scripts: Record<string, string> }).scripts;
+    for (const command of ["report:quality", "bench:quality", "seed"]) {
+      expect(section).toContain(`npm run ${command}`);
+      expect(scripts[command], command).toBeDefined();
     }
   });
 });

@@ -16,7 +16,7 @@ import {
 } from "@onceonly/gateway";
 import { startLicensesService, MIGRATIONS as LICENSES_MIGRATIONS } from "@onceonly/licenses";
 import { startRegistryService, MIGRATIONS as REGISTRY_MIGRATIONS } from "@onceonly/registry";
-import { ALL_SCOPES, createEphemeralReceiptSigner, describeDemo, JWKS_PATH, type JWK, loadDemo, type CacheFreshness, type EntityCache, type ReceiptSigner, type RunningServer, type Silo } from "@onceonly/shared";
+import { ALL_SCOPES, createEphemeralReceiptSigner, describeDemo, JWKS_PATH, loadDemoWithDefects, type DefectManifest, type JWK, loadDemo, type CacheFreshness, type EntityCache, type ReceiptSigner, type RunningServer, type Silo } from "@onceonly/shared";
 import { openTestSilo, type Engine, type TestSilo } from "./silos.js";
 
 export interface Stack {
@@ -24,6 +24,8 @@ export interface Stack {
   silos: { registry: Silo; licenses: Silo; cases: Silo };
   /** The gateway's audit store (same engine as the silos). */
   audit: Silo;
+  /** What the seed spoiled, with StackOptions.defects; null for a clean demo. */
+  manifest: DefectManifest | null;
   /** The public key of its checkpoints (what `npm run audit:verify` checks with). */
   auditPublicKey: JWK;
   /** Where the subgraphs listen (they answer only requests signed with signingSecret). */
@@ -46,10 +48,14 @@ export interface Stack {
 }
 
 export interface StackOptions {
+  /** Spoil the demo at this rate (the seed's --defects); the stack then carries the manifest. */
+  defects?: number;
   /** Replaces parts of the cases service's services (e.g. receiptMaxAgeSeconds, clock) to age receipts. */
   cases?: Partial<CasesServices>;
   /** An entity cache for all three subgraphs (the caller owns and closes it), with their freshness settings. */
   cache?: { cache: EntityCache; freshness?: CacheFreshness };
+  /** The data quality report history the gateway's steward query reads (QUALITY_REPORTS_DIR); none: empty. */
+  qualityReportsDir?: string;
 }
 
 export const TOKEN_ISSUER = "onceonly-test";
@@ -70,7 +76,8 @@ export async function startStack(engine: Engine, demo: { persons: number; seed: 
     ]);
     opened.push(registry, licenses, cases, auditStore);
     const silos = { registry: registry.silo, licenses: licenses.silo, cases: cases.silo };
-    await loadDemo(silos, demo);
+    const manifest = options.defects === undefined ? null : (await loadDemoWithDefects(silos, { ...demo, rate: options.defects })).manifest;
+    if (options.defects === undefined) await loadDemo(silos, demo);
     const signer = await createEphemeralReceiptSigner();
     // The subgraphs answer only requests the gateway signs: one random secret per stack.
     const signing = { secret: randomBytes(32).toString("hex"), maxAgeSeconds: 30 };
@@ -99,6 +106,7 @@ export async function startStack(engine: Engine, demo: { persons: number; seed: 
       supergraphSdl: await loadSupergraph(DEFAULT_SUPERGRAPH_PATH),
       authenticate: (header) => authenticator.authenticate(header),
       audit,
+      qualityReportsDir: options.qualityReportsDir,
     });
     servers.unshift(gateway);
     const post = (query: string, variables: Record<string, unknown>, headers: Record<string, string>) =>
@@ -107,6 +115,7 @@ export async function startStack(engine: Engine, demo: { persons: number; seed: 
       gatewayUrl: gateway.url,
       silos,
       audit: auditStore.silo,
+      manifest,
       auditPublicKey: audit.publicKey,
       subgraphUrls: { registry: r.url, licenses: l.url, cases: c.url },
       signingSecret: signing.secret,

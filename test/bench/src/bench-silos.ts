@@ -15,15 +15,28 @@ export interface BenchSilos {
 /** Rows that the workloads write (usage records, readiness checks) carry this window id. */
 export const BENCH_WINDOW = "BENCH-W01";
 
-export async function prepareBenchSilos(options: { pgUrl: string; persons: number; seed: number; root: string }): Promise<BenchSilos> {
-  const marker = `onceonly-bench persons=${options.persons} seed=${options.seed}`;
-  const urls = Object.fromEntries(SILOS.map((s) => [s, databaseUrl(options.pgUrl, `onceonly_bench_${s}`)])) as Record<SiloName, string>;
+export interface BenchSiloOptions {
+  pgUrl: string;
+  persons: number;
+  seed: number;
+  root: string;
+  /** Database names are `${prefix}_<silo>`; default onceonly_bench (npm run bench). */
+  prefix?: string;
+  /** More seed options (e.g. --defects 0.01), part of what the marker says the databases hold. */
+  seedArgs?: readonly string[];
+}
+
+export async function prepareBenchSilos(options: BenchSiloOptions): Promise<BenchSilos> {
+  const prefix = options.prefix ?? "onceonly_bench";
+  const seedArgs = options.seedArgs ?? [];
+  const marker = `onceonly-bench persons=${options.persons} seed=${options.seed}${seedArgs.length ? ` ${seedArgs.join(" ")}` : ""}`;
+  const urls = Object.fromEntries(SILOS.map((s) => [s, databaseUrl(options.pgUrl, `${prefix}_${s}`)])) as Record<SiloName, string>;
   const admin = new pg.Client({ connectionString: options.pgUrl });
   await admin.connect();
   try {
     const comments = new Map<string, string | null>();
     for (const silo of SILOS) {
-      const name = `onceonly_bench_${silo}`;
+      const name = `${prefix}_${silo}`;
       const rows = (await admin.query<{ comment: string | null }>("SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1", [name])).rows;
       if (rows.length === 0) await admin.query(`CREATE DATABASE ${name}`);
       comments.set(name, rows[0]?.comment ?? null);
@@ -35,7 +48,7 @@ export async function prepareBenchSilos(options: { pgUrl: string; persons: numbe
     const started = Date.now();
     for (const name of comments.keys()) await admin.query(`COMMENT ON DATABASE ${name} IS NULL`);
     // --reset: these databases are the benchmark's own; whatever they held is replaced.
-    await runSeed(options.root, urls, ["--persons", String(options.persons), "--seed", String(options.seed), "--reset"]);
+    await runSeed(options.root, urls, ["--persons", String(options.persons), "--seed", String(options.seed), ...seedArgs, "--reset"]);
     for (const name of comments.keys()) await admin.query(`COMMENT ON DATABASE ${name} IS '${marker}'`);
     for (const url of Object.values(urls)) await analyze(url);
     return { urls, seeded: true, seedMs: Date.now() - started };
