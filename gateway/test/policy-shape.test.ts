@@ -131,17 +131,26 @@ describe("the policy step", () => {
     const ownCase: PurposeState = { kind: "case", purpose: "SL2026112200000001", subjects: new Set([APPLICANT, MEMBER]) };
     const allowed = await run(lookup, caller(WINDOW_SCOPES), ownCase, { idNumber: MEMBER }, fetched(MEMBER));
     expect(allowed.shaped.denials).toEqual([]);
-    const other = await run(lookup, caller(WINDOW_SCOPES), ownCase, { idNumber: "110101199003077777" }, fetched("110101199003077777"));
+    const other = await run(lookup, caller(WINDOW_SCOPES), ownCase, { idNumber: "110101199003077774" }, fetched("110101199003077774"));
     expect(other.shaped.denials.length).toBeGreaterThan(0);
   });
 
   it("with the data-quality purpose, a steward reads every subject (and nobody else may use that purpose)", async () => {
     const governance: PurposeState = { kind: "governance", purpose: "DATA-QUALITY" };
-    const steward = await run(lookup, caller(["quality:read", "registry:read", "licenses:read", "cases:read"], "LS-SJ-01"), governance, {}, fetched("110101199003077777"));
+    const steward = await run(lookup, caller(["quality:read", "registry:read", "licenses:read", "cases:read"], "LS-SJ-01"), governance, {}, fetched("110101199003077774"));
     expect(steward.shaped.denials).toEqual([]);
     const resolver = new PurposeResolver(async () => ({ data: {} }));
     expect(await resolver.resolve("DATA-QUALITY", caller(["quality:read"]))).toEqual(governance);
     expect(await resolver.resolve("DATA-QUALITY", caller(WINDOW_SCOPES))).toMatchObject({ kind: "invalid", reason: expect.stringMatching(/quality:read/) });
+  });
+
+  it("treats an all-digit credit code as an organisation's: not personal, not masked", async () => {
+    const VERIFY = parse(`query V($input: VerifyLicenseInput!) { verifyLicense(input: $input) { outcome license { id holderCode } } }`);
+    const creditCode = "915111023657049080"; // 18 digits, but no person's ID number
+    const data = { verifyLicense: { outcome: "VALID", license: { oo__subject: creditCode, id: "L1", holderCode: creditCode } } };
+    const { shaped } = await run(VERIFY, caller(WINDOW_SCOPES), matter, { input: { id: "L1", holderCode: creditCode } } as never, data as never);
+    expect(shaped.errors).toEqual([]);
+    expect(shaped.data).toEqual({ verifyLicense: { outcome: "VALID", license: { id: "L1", holderCode: creditCode } } });
   });
 
   it("masks ID numbers and addresses in the forms windows see", () => {

@@ -9,6 +9,7 @@
 //   3. records what personal data left, for the audit (before masking);
 //   4. masks ID numbers and addresses for callers without registry:read:pii.
 import { execute, type DocumentNode, type FieldNode, type GraphQLError, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
+import { validateIdNumber } from "@onceonly/shared";
 import type { Caller } from "../auth/caller.js";
 import { ForbiddenFieldError, type Denial } from "./denial.js";
 import { mask, MASKED_FIELDS, MASKED_FORM_FIELDS, maskIdNumber } from "./masking.js";
@@ -50,6 +51,15 @@ interface SubjectState {
 }
 
 const ID_NUMBER_SHAPE = /^\d{17}[\dX]$/;
+
+/**
+ * A person's ID number (GB 11643, check character included), not merely its shape: an
+ * all-digit credit code such as 915111023657049080 is an organisation's, whose records are
+ * not personal data and are never masked.
+ */
+function isIdNumber(value: string): boolean {
+  return ID_NUMBER_SHAPE.test(value) && validateIdNumber(value).ok;
+}
 const UNKNOWN: SubjectState = { subject: undefined, bound: false };
 
 export async function shapeAnswer(input: ShapeInput): Promise<Shaped> {
@@ -74,7 +84,7 @@ export async function shapeAnswer(input: ShapeInput): Promise<Shaped> {
     if (SUBJECT_KEY in source || APPLICANT_KEY in source) {
       const own = (SUBJECT_KEY in source ? source[SUBJECT_KEY] : (source[APPLICANT_KEY] as Record<string, unknown> | null)?.[SUBJECT_KEY]) as string | null | undefined;
       // A licence or case of an organisation carries no person's data.
-      if (typeof own !== "string" || !ID_NUMBER_SHAPE.test(own)) return { subject: null, bound: true };
+      if (typeof own !== "string" || !isIdNumber(own)) return { subject: null, bound: true };
       return { subject: own, bound: isBoundSubject(own) || viaHousehold.has(source) };
     }
     return inherited.get(source) ?? UNKNOWN;
@@ -123,7 +133,7 @@ export async function shapeAnswer(input: ShapeInput): Promise<Shaped> {
 function masked(coordinate: string, value: unknown, source: Record<string, unknown>): unknown {
   const kind = coordinate === "PrefilledField.value" ? MASKED_FORM_FIELDS.get(source[FORM_FIELD_KEY] as string) : MASKED_FIELDS.get(coordinate);
   if (!kind) return value;
-  const one = (v: unknown) => (typeof v !== "string" ? v : kind === "ID_NUMBER" && !ID_NUMBER_SHAPE.test(v) ? v : mask(kind, v));
+  const one = (v: unknown) => (typeof v !== "string" ? v : kind === "ID_NUMBER" && !isIdNumber(v) ? v : mask(kind, v));
   return Array.isArray(value) ? value.map(one) : one(value);
 }
 

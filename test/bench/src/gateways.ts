@@ -62,13 +62,14 @@ export async function startGateway(kind: GatewayKind, ctx: GatewayContext): Prom
 /**
  * The committed supergraph with the URLs the subgraphs listen on in this run. The peers
  * get it without the `for: SECURITY` marker on the authorization specs (stock Apollo
- * refuses a supergraph it cannot enforce; they enforce nothing), and keep the audit
- * subgraph's placeholder URL (only OnceOnly serves it; no workload reads it).
+ * refuses a supergraph it cannot enforce; they enforce nothing), and keep the audit and
+ * quality subgraphs' placeholder URLs (only OnceOnly serves them; no workload reads them).
  */
 async function writeSupergraph(ctx: GatewayContext): Promise<string> {
   const sdl = supergraphForExecution(await readFile(join(ctx.root, "gateway", "supergraph.graphql"), "utf8"));
   const rewritten = sdl.replace(/@join__graph\(name: "(\w+)", url: "[^"]*"\)/g, (match, name: string) => {
-    if (name === "audit") return match;
+    // The gateway's own in-process subgraphs (audit, quality): no workload reads them.
+    if (!Object.hasOwn(ctx.subgraphUrls, name)) return match;
     const url = ctx.subgraphUrls[name as SiloName];
     if (!url) throw new Error(`the supergraph names a subgraph "${name}" the benchmark does not start`);
     return `@join__graph(name: "${name}", url: "${url}")`;
