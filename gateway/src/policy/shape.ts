@@ -9,9 +9,9 @@
 //   3. records what personal data left, for the audit (before masking);
 //   4. masks ID numbers and addresses for callers without registry:read:pii.
 import { execute, type DocumentNode, type FieldNode, type GraphQLError, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
-import { validateIdNumber } from "@onceonly/shared";
 import type { Caller } from "../auth/caller.js";
 import { ForbiddenFieldError, type Denial } from "./denial.js";
+import { isIdNumber } from "./id-number.js";
 import { mask, MASKED_FIELDS, MASKED_FORM_FIELDS, maskIdNumber } from "./masking.js";
 import type { PurposeState } from "./purpose.js";
 import { APPLICANT_KEY, FORM_FIELD_KEY, SUBJECT_KEY } from "./rewrite.js";
@@ -50,16 +50,6 @@ interface SubjectState {
   bound: boolean;
 }
 
-const ID_NUMBER_SHAPE = /^\d{17}[\dX]$/;
-
-/**
- * A person's ID number (GB 11643, check character included), not merely its shape: an
- * all-digit credit code such as 915111023657049080 is an organisation's, whose records are
- * not personal data and are never masked.
- */
-function isIdNumber(value: string): boolean {
-  return ID_NUMBER_SHAPE.test(value) && validateIdNumber(value).ok;
-}
 const UNKNOWN: SubjectState = { subject: undefined, bound: false };
 
 export async function shapeAnswer(input: ShapeInput): Promise<Shaped> {

@@ -3,14 +3,14 @@
 // input.applicant, verifyLicense's input.holderCode). With a matter as purpose these are
 // the persons a window may read: it asked for them by number, it did not browse to them.
 import { Kind, visit, type DocumentNode, type ValueNode } from "graphql";
-import { validateIdNumber } from "@onceonly/shared";
+import { isIdNumber } from "./id-number.js";
 
 export function typedSubjects(document: DocumentNode, variables: Record<string, unknown> | undefined): Set<string> {
   const found = new Set<string>();
   const add = (value: unknown): void => {
     if (typeof value === "string") {
       const candidate = value.trim().toUpperCase();
-      if (candidate.length === 18 && validateIdNumber(candidate).ok) found.add(candidate);
+      if (isIdNumber(candidate)) found.add(candidate);
     } else if (Array.isArray(value)) {
       for (const item of value) add(item);
     } else if (value !== null && typeof value === "object") {
