@@ -4,7 +4,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
 import { ConfigError, DEMO_WINDOWS } from "@onceonly/shared";
 import {
@@ -14,6 +14,7 @@ import {
   loadOrCreateDevKey,
   mintToken,
   readAuthConfig,
+  VERIFIED_TOKEN_TTL_MS,
   type Authenticator,
   type TokenKeys,
 } from "../src/auth/index.js";
@@ -95,6 +96,31 @@ describe("window authentication", () => {
     expect([issuer.check, issuer.message]).toEqual(["issuer", 'token issuer "x" is not the accepted "onceonly-dev"']);
     const audience = await refusal(`Bearer ${await mint({ audience: "someone-else" })}`);
     expect([audience.check, audience.message]).toEqual(["audience", 'token audience "someone-else" does not name the accepted "onceonly-gateway"']);
+  });
+
+  it("trusts a verified token again without re-verifying, but never past its expiry or for a changed token", async () => {
+    vi.useFakeTimers({ now: new Date("2026-11-22T08:00:00Z"), toFake: ["Date"] });
+    try {
+      const token = await signed({ window: "LS-W01", department: "d", iss: ISSUER, aud: AUDIENCE, exp: now() + 30 });
+      const first = await auth.authenticate(`Bearer ${token}`);
+      // The same token again is the same Caller (remembered), not a new verification.
+      expect(await auth.authenticate(`Bearer ${token}`)).toBe(first);
+      // One character of the signature changed: not the remembered token, so it is verified and refused.
+      const tampered = token.slice(0, -2) + (token.endsWith("AA") ? "BA" : "AA");
+      expect((await refusal(`Bearer ${tampered}`)).check).toBe("signature");
+      // Past exp and the clock tolerance the remembered success is gone: refused as expired.
+      vi.setSystemTime(new Date("2026-11-22T08:00:36Z"));
+      expect((await refusal(`Bearer ${token}`)).check).toBe("expired");
+      // A token with a long life is verified again after VERIFIED_TOKEN_TTL_MS.
+      const long = await signed({ window: "LS-W02", department: "d", iss: ISSUER, aud: AUDIENCE, exp: now() + 3600 });
+      const once = await auth.authenticate(`Bearer ${long}`);
+      vi.setSystemTime(Date.now() + VERIFIED_TOKEN_TTL_MS + 1);
+      const again = await auth.authenticate(`Bearer ${long}`);
+      expect(again).not.toBe(once);
+      expect(again).toEqual(once);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("refuses a token signed by another key, with another algorithm, or unsigned", async () => {

@@ -16,6 +16,21 @@ describe("value codec", () => {
     expect(back).toEqual(value);
     expect(back.updatedAt).toBeInstanceOf(Date);
     expect(back.nested[0].at).toBeInstanceOf(Date);
+    // The value written is not changed by encoding it.
+    expect(value.updatedAt).toBeInstanceOf(Date);
+  });
+
+  it("keeps a tag-shaped key under __proto__ an own property, never a prototype", () => {
+    const back = decodeValue<Record<string, unknown>>('{"__proto__":{"$date":"2026-01-02T03:04:05.678Z"},"x":1}');
+    expect(Object.getPrototypeOf(back)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(back, "__proto__")?.value).toEqual(new Date("2026-01-02T03:04:05.678Z"));
+  });
+
+  it("writes the same JSON as stringify when there is no Date, and leaves an object's own toJSON to it", () => {
+    const plain = { a: [1, "二", null, { b: true }], c: { d: 1.5 } };
+    expect(encodeValue(plain)).toBe(JSON.stringify(plain));
+    const custom = { toJSON: () => "custom" };
+    expect(encodeValue({ custom })).toBe('{"custom":"custom"}');
   });
 });
 

@@ -2,6 +2,7 @@
 // (HTTP 401) naming the check that failed and the value that failed it. The signature is
 // checked before any claim, so nothing about an unsigned token's claims is reported.
 import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyOptions } from "jose";
+import { LRUCache } from "lru-cache";
 import { ConfigError, logger } from "@onceonly/shared";
 import type { Caller } from "./caller.js";
 import { callerFromClaims } from "./claims.js";
@@ -12,6 +13,16 @@ import { ALLOWED_ALGORITHMS, readPublicKeyFile, verificationKey, type PublicKeyI
 
 /** Seconds of clock difference between the identity provider and the gateway forgiven on exp/nbf. */
 export const CLOCK_TOLERANCE_SECONDS = 5;
+
+/**
+ * How long a verified token is trusted without checking its signature again. A window
+ * sends the same token with every request for hours, and an EdDSA verification was the
+ * largest single cost of a cached window lookup in the gateway's profile. The bound keeps
+ * a key withdrawn from the identity provider's JWKS effective within a minute.
+ */
+export const VERIFIED_TOKEN_TTL_MS = 60_000;
+/** Distinct tokens remembered: a service centre's windows, with room to spare. */
+const VERIFIED_TOKEN_MAX = 10_000;
 
 export interface AuthenticatorOptions {
   issuer: string;
@@ -90,13 +101,24 @@ export async function createAuthenticator(options: AuthConfig | AuthenticatorOpt
     throw new AuthenticationError("signature", "token signature does not verify against the configured keys");
   }
 
+  // Only successes are remembered, keyed by the whole token (signature included), so a
+  // hit needs the very token that verified; each entry also ends at the token's own
+  // expiry (with the same tolerance jose allows), never later.
+  const verified = new LRUCache<string, { caller: Caller; until: number }>({ max: VERIFIED_TOKEN_MAX });
   const trusted = [...keys.map((k) => k.label), ...(jwksUrl ? [jwksUrl] : [])];
   log.info({ trusted, issuer: options.issuer, audience: options.audience }, "window tokens are verified against these keys");
   return {
     trusted,
     async authenticate(authorization) {
       const token = bearerToken(authorization);
-      return callerFromClaims(await verify(token), log);
+      const now = Date.now();
+      const known = verified.get(token);
+      if (known && now < known.until) return known.caller;
+      const claims = await verify(token);
+      const caller = callerFromClaims(claims, log);
+      const expires = typeof claims.exp === "number" ? (claims.exp + CLOCK_TOLERANCE_SECONDS) * 1000 : now;
+      verified.set(token, { caller, until: Math.min(now + VERIFIED_TOKEN_TTL_MS, expires) });
+      return caller;
     },
   };
 }

@@ -70,7 +70,16 @@ export async function shapeAnswer(input: ShapeInput): Promise<Shaped> {
     return false;
   };
 
+  // An object's subject is settled before its first field resolves (its parent set what
+  // it inherits and whether it was reached through a household), so it is worked out once
+  // per object rather than once per field: the ID-number check is not free.
+  const settled = new WeakMap<object, SubjectState>();
   const stateOf = (source: Record<string, unknown>): SubjectState => {
+    let state = settled.get(source);
+    if (!state) settled.set(source, (state = subjectOf(source)));
+    return state;
+  };
+  const subjectOf = (source: Record<string, unknown>): SubjectState => {
     if (SUBJECT_KEY in source || APPLICANT_KEY in source) {
       const own = (SUBJECT_KEY in source ? source[SUBJECT_KEY] : (source[APPLICANT_KEY] as Record<string, unknown> | null)?.[SUBJECT_KEY]) as string | null | undefined;
       // A licence or case of an organisation carries no person's data.

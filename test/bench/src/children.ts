@@ -21,6 +21,10 @@ const TAIL_LINES = 40;
 export function startChild(name: string, command: string, args: string[], env: Record<string, string | undefined>, options: { echo?: boolean } = {}): Child {
   const merged: Record<string, string | undefined> = { ...process.env, ...env };
   for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
+  // BENCH_CPU_PROF=<dir>: every Node child writes a V8 CPU profile there as it stops
+  // (--cpu-prof may not travel in NODE_OPTIONS), for finding where a row's CPU went.
+  const profileDir = process.env.BENCH_CPU_PROF;
+  if (profileDir && command === process.execPath) args = ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, ...args];
   const child = spawn(command, args, { env: merged, stdio: ["ignore", "pipe", "pipe"], detached: true });
   if (child.pid === undefined) throw new Error(`${name}: could not start ${command}`);
   const lines: string[] = [];
