@@ -9,7 +9,13 @@ import { SILOS } from "./silo-names.js";
 
 const fixed = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : "—");
 
-export function analysis(rows: Row[], list: Target[], probe: ProbeLookup[] | null, cores: number): string[] {
+/** How the requests were drawn: the size of the applicant pool and the warm-up before each measurement. */
+export interface Drawing {
+  applicants: number;
+  warmupS: number;
+}
+
+export function analysis(rows: Row[], list: Target[], probe: ProbeLookup[] | null, cores: number, drawing: Drawing): string[] {
   const lookup = (config: ConfigKey) => rows.find((r) => r.config === config && r.workload === "lookup")?.measurement;
   const cpuPer = (config: ConfigKey) => {
     const m = lookup(config);
@@ -73,6 +79,8 @@ export function analysis(rows: Row[], list: Target[], probe: ProbeLookup[] | nul
             `(now ${fixed(c.total, 2)}, ${fixed(c.machine)}% of the cores busy); the largest share is ${biggest} (${fixed(c.per[biggest], 2)} ms). ` +
             `${c.machine < 85 ? "The cores are not saturated, so latency (waiting on subgraphs, Redis or the silos), not CPU, caps the rate: more connections or fewer sequential hops per lookup would raise it." : `Cutting ${fixed(c.total - budget, 2)} ms per lookup — mostly in ${biggest} — would reach it.`}`,
         );
+        const ceiling = cacheCeiling(budget, cpuPer("onceonly-off")?.total, cpuPer("onceonly-hot")?.per, on, drawing, cores);
+        if (ceiling) out.push(ceiling);
       }
     }
   }
@@ -97,6 +105,39 @@ export function analysis(rows: Row[], list: Target[], probe: ProbeLookup[] | nul
     );
   }
   return out;
+}
+
+/**
+ * What any cache could do for this workload. A hit can cost no less than the gateway's
+ * own work (the hot run's gateway and load-generator CPU: no subgraph, no silo), a miss
+ * no less than the uncached lookup; the budget then needs a hit share, which is set
+ * against the share of this run's requests that repeat an applicant already asked for
+ * in it (n draws from N applicants: N·(1 − (1 − 1/N)^n) distinct) — a cache, however
+ * placed, cannot answer an applicant's first lookup.
+ */
+function cacheCeiling(
+  budget: number,
+  missCost: number | undefined,
+  hot: Record<CpuGroup, number> | undefined,
+  on: { requests: number; rps: number },
+  drawing: Drawing,
+  cores: number,
+): string | null {
+  if (missCost === undefined || !hot) return null;
+  const hitFloor = hot.gateway + hot["load generator"];
+  const needed = (missCost - budget) / (missCost - hitFloor);
+  const n = on.requests + on.rps * drawing.warmupS;
+  const N = drawing.applicants;
+  const repeats = 1 - (N * (1 - Math.pow(1 - 1 / N, n))) / n;
+  const gatewayCache = hitFloor * repeats + missCost * (1 - repeats);
+  return (
+    `Why no cache closes it on this workload: an uncached lookup costs ${fixed(missCost, 2)} CPU ms, and a cache hit can cost no less than the gateway's own work ` +
+    `(${fixed(hitFloor, 2)} ms in the hot run, with no subgraph or silo touched). Within ${fixed(budget, 2)} ms that needs ${needed >= 1 ? "more than every" : `${fixed(needed * 100)}% of`} lookups answered from a cache, ` +
+    `but only ${fixed(repeats * 100)}% of the ${fixed(n)} lookups of this measurement (warm-up included) ask for an applicant already drawn in it — ${fixed(N)} applicants drawn at random — ` +
+    `and no cache can answer a first lookup. Even a gateway-side cache answering every such repeat with no subgraph work would average ≈ ${fixed(gatewayCache, 2)} ms per lookup ` +
+    `(≈ ${fixed((1000 * 0.9 * cores) / gatewayCache)} RPS on ${cores} cores 90% busy). The target holds when most lookups repeat within the cache's TTL, as in the hot run; ` +
+    `for first-time applicants what remains is the uncached path itself.`
+  );
 }
 
 function subgraphDelta(on: number | undefined, off: number | undefined): string {

@@ -77,7 +77,7 @@ async function main(): Promise<number> {
   const machine = describeMachine(postgres);
   const noisiest = Math.max(0, ...rows.map((r) => (r.measurement ? (100 * r.measurement.cpu.other) / (r.measurement.durationS * 1000 * machine.cores) : 0)));
   if (noisiest > 15) notes.push(`**Disturbed**: processes other than the benchmark's used up to ${noisiest.toFixed(0)}% of the cores during a measurement (see the CPU table); re-run on a quiet machine.`);
-  const why = analysis(rows, list, probe, machine.cores);
+  const why = analysis(rows, list, probe, machine.cores, { applicants: options.applicants, warmupS: options.warmupS });
   const args = process.argv.slice(2);
   const command = `npm run bench${args.length ? ` -- ${args.join(" ")}` : ""}`;
   console.log(`\n## Targets\n\n${targetsTable(list)}\n${why.map((w) => `\n- ${w}`).join("")}\n\n## Results\n\n${resultsTable(rows)}\n\n## Ratios OnceOnly / peer\n\n${ratiosTable(rows)}\n\n## CPU ms per request\n\n${cpuTable(rows, machine.cores)}`);
