@@ -2,7 +2,8 @@
 // the append-only triggers and the signed checkpoints.
 import { afterEach, describe, expect, it } from "vitest";
 import { chainHash, GENESIS_HASH } from "../src/audit/chain.js";
-import { verifyCheckpoint } from "../src/audit/checkpoint.js";
+import { appendInOneStatement } from "../src/audit/audit-store.js";
+import { checkpointSigner, verifyCheckpoint } from "../src/audit/checkpoint.js";
 import { AuditWriteError } from "../src/audit/open-audit-log.js";
 import { AuditEntryError } from "../src/audit/normalise.js";
 import { queryAuditRecords } from "../src/audit/query.js";
@@ -35,10 +36,10 @@ describe.each(ENGINES)("audit log on %s", (engine) => {
     expect(await audit.log.head()).toEqual({ seq: 6, hash: records[5].hash });
   });
 
-  it("group-commits concurrent appends into a few transactions, each resolving after COMMIT", async () => {
+  it("group-commits concurrent appends into a few one-statement writes, each resolving after COMMIT", async () => {
     audit = await openTestAudit(engine);
-    const inserts: string[] = [];
-    const stop = audit.silo.onStatement((e) => e.text.startsWith("INSERT INTO audit_log") && inserts.push(e.text));
+    const statements: string[] = [];
+    const stop = audit.silo.onStatement((e) => !e.text.startsWith("SELECT 1 FROM audit_log") && statements.push(e.text));
     const { silo, log } = audit;
     // Each append, once resolved, must already be visible to any other reader.
     const visible = await Promise.all(
@@ -50,8 +51,39 @@ describe.each(ENGINES)("audit log on %s", (engine) => {
     expect(visible.every((n) => n === 1)).toBe(true);
     expect(log.stats.items).toBe(120);
     expect(log.stats.batches).toBeLessThanOrEqual(3);
-    expect(inserts.length).toBe(log.stats.batches);
+    // One statement per batch (audit_append), after one read of the head at start: no
+    // BEGIN/lock/INSERT/UPDATE/COMMIT round trips while the head's lock is held.
+    expect(statements.length).toBe(log.stats.batches + 1);
+    expect(statements[0]).toMatch(/^SELECT seq, hash FROM audit_head/);
+    expect(statements.slice(1).every((text) => text.includes("FROM audit_append("))).toBe(true);
     expect((await rows(audit)).map((r) => r.seq)).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
+  });
+
+  it("writes a batch in one statement only onto the head it was hashed for; a moved head is returned, nothing written", async () => {
+    audit = await openTestAudit(engine, { checkpointEvery: 3 });
+    await appendMany(audit.log, 2);
+    const signer = await checkpointSigner(audit.key);
+    const stale = { seq: 1, hash: (await rows(audit))[0].hash };
+    const refused = await appendInOneStatement(audit.silo, stale, [entry(10)], signer, 3);
+    const head = await audit.log.head();
+    expect(refused).toEqual({ appended: false, found: head });
+    expect((await rows(audit)).map((r) => r.seq)).toEqual([1, 2]);
+
+    // Onto the head it found: records 3 and 4 linked, the head moved, checkpoint #3 signed in the same statement.
+    const written = await appendInOneStatement(audit.silo, head, [entry(10), entry(11)], signer, 3);
+    expect(written.appended).toBe(true);
+    const records = await rows(audit);
+    expect(records.map((r) => [r.seq, r.requestId])).toEqual([[1, "req-0"], [2, "req-1"], [3, "req-10"], [4, "req-11"]]);
+    expect(records[2].prevHash).toBe(records[1].hash);
+    expect(records[3].hash).toBe(chainHash(records[2].hash, records[3]));
+    expect(await audit.log.head()).toEqual({ seq: 4, hash: records[3].hash });
+    const checkpoints = await audit.silo.query<{ seq: number; jws: string }>("SELECT seq, jws FROM audit_checkpoint ORDER BY seq");
+    expect(checkpoints.map((c) => Number(c.seq))).toEqual([3]);
+    expect(await verifyCheckpoint(checkpoints[0].jws, audit.log.publicKey)).toMatchObject({ ok: true, payload: { seq: 3, hash: records[2].hash } });
+
+    // The log's own writer saw none of this: its next batch lands after record 4, not on it.
+    await audit.log.append(entry(20));
+    expect((await rows(audit)).map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it("rejects every entry of a batch whose transaction fails, writes none of them, and goes on", async () => {

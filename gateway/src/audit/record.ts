@@ -65,24 +65,30 @@ export function rowToRecord(row: AuditRow): AuditRecord {
   };
 }
 
+/** The row of a record keyed by column: what audit_append (migration 002) reads as jsonb. */
+export function recordRow(record: AuditRecord): Record<(typeof RECORD_COLUMNS)[number], unknown> {
+  return {
+    seq: record.seq,
+    at: record.at.toISOString(),
+    request_id: record.requestId,
+    window_id: record.window,
+    department: record.department,
+    purpose: record.purpose,
+    operation_name: record.operationName,
+    operation_type: record.operationType,
+    subjects: record.subjects,
+    fields: record.fields,
+    outcome: record.outcome,
+    denials: record.denials,
+    prev_hash: record.prevHash,
+    hash: record.hash,
+  };
+}
+
 /** The row of a record, as parameters in RECORD_COLUMNS order (denials as JSON text for ::jsonb). */
 export function recordParams(record: AuditRecord): unknown[] {
-  return [
-    record.seq,
-    record.at.toISOString(),
-    record.requestId,
-    record.window,
-    record.department,
-    record.purpose,
-    record.operationName,
-    record.operationType,
-    record.subjects,
-    record.fields,
-    record.outcome,
-    JSON.stringify(record.denials),
-    record.prevHash,
-    record.hash,
-  ];
+  const row = recordRow(record);
+  return RECORD_COLUMNS.map((column) => (column === "denials" ? JSON.stringify(row.denials) : row[column]));
 }
 
 /** SQL casts per column, so both drivers send arrays and JSON as the column types. */
