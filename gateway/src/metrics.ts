@@ -42,3 +42,10 @@ export const planCacheRequests = () =>
     help: "Query plan lookups, by result (a miss is a plan built for that request)",
     labelNames: ["result"],
   });
+
+export const auditCommitWait = () =>
+  defineHistogram({
+    name: "onceonly_gateway_audit_commit_wait_seconds",
+    help: "Time from a request's audit entry to its batch's COMMIT: what every answer with personal data waits before it is sent",
+    buckets: LATENCY_BUCKETS,
+  });

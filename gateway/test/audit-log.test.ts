@@ -5,6 +5,7 @@ import { chainHash, GENESIS_HASH } from "../src/audit/chain.js";
 import { appendInOneStatement } from "../src/audit/audit-store.js";
 import { checkpointSigner, verifyCheckpoint } from "../src/audit/checkpoint.js";
 import { AuditWriteError } from "../src/audit/open-audit-log.js";
+import { auditCommitWait } from "../src/metrics.js";
 import { AuditEntryError } from "../src/audit/normalise.js";
 import { queryAuditRecords } from "../src/audit/query.js";
 import { appendMany, ENGINES, entry, openTestAudit, refusal, type TestAudit } from "./audit-support.js";
@@ -16,6 +17,8 @@ describe.each(ENGINES)("audit log on %s", (engine) => {
     audit = undefined;
   });
 
+  const committedWaits = async () =>
+    (await auditCommitWait().get()).values.find((v) => v.metricName === "onceonly_gateway_audit_commit_wait_seconds_count")?.value ?? 0;
   const rows = async (a: TestAudit) =>
     (await queryAuditRecords(a.silo, { first: 500 })).records.sort((x, y) => x.seq - y.seq);
 
@@ -41,6 +44,7 @@ describe.each(ENGINES)("audit log on %s", (engine) => {
     const statements: string[] = [];
     const stop = audit.silo.onStatement((e) => !e.text.startsWith("SELECT 1 FROM audit_log") && statements.push(e.text));
     const { silo, log } = audit;
+    const waitsBefore = await committedWaits();
     // Each append, once resolved, must already be visible to any other reader.
     const visible = await Promise.all(
       Array.from({ length: 120 }, (_, i) =>
@@ -50,6 +54,8 @@ describe.each(ENGINES)("audit log on %s", (engine) => {
     stop();
     expect(visible.every((n) => n === 1)).toBe(true);
     expect(log.stats.items).toBe(120);
+    // Every entry's wait for its COMMIT is in the gateway's metrics.
+    expect((await committedWaits()) - waitsBefore).toBe(120);
     expect(log.stats.batches).toBeLessThanOrEqual(3);
     // One statement per batch (audit_append), after one read of the head at start: no
     // BEGIN/lock/INSERT/UPDATE/COMMIT round trips while the head's lock is held.

@@ -6,6 +6,7 @@ import type { AuditEntry, AuditLog } from "./audit-entry.js";
 import { appendBatch, appendInOneStatement, checkpointHead, readHead, type AppendResult, type ChainHead } from "./audit-store.js";
 import { checkpointSigner, type CheckpointPayload, type CheckpointSigner } from "./checkpoint.js";
 import { AUDIT_MIGRATIONS, DEFAULT_CHECKPOINT_EVERY, type AuditConfig } from "./config.js";
+import { auditCommitWait } from "../metrics.js";
 import { GroupCommit, type GroupCommitStats } from "./group-commit.js";
 import { auditPublicJwk, loadOrCreateAuditKey, type AuditSigningKey } from "./key.js";
 import { normaliseEntry } from "./normalise.js";
@@ -90,6 +91,7 @@ async function createAuditLog(options: AuditLogOptions): Promise<OpenedAuditLog>
     return silo.transaction((tx) => appendBatch(tx, batch, signer, every));
   };
 
+  const commitWait = auditCommitWait();
   const writer = new GroupCommit<AuditEntry>(async (batch) => {
     let result;
     try {
@@ -129,7 +131,8 @@ async function createAuditLog(options: AuditLogOptions): Promise<OpenedAuditLog>
       } catch (error) {
         return Promise.reject(error);
       }
-      return writer.submit(normalised);
+      const started = performance.now();
+      return writer.submit(normalised).then(() => commitWait.observe((performance.now() - started) / 1000));
     },
     records: (query: AuditQuery): Promise<AuditRecordPage> => queryAuditRecords(silo, query),
     head: () => readHead(silo),
