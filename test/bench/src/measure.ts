@@ -4,6 +4,7 @@
 import autocannon from "autocannon";
 import { benchAuth } from "./auth.js";
 import { BENCH_WINDOW } from "./bench-silos.js";
+import { meanWaitMs, type WaitReading } from "./gateway-metrics.js";
 import { cpuDifference, cpuSnapshot, type CpuPids, type CpuTimes } from "./cpu.js";
 import { sampleRss } from "./rss.js";
 import { readingDifference, type Counts, type StatementCounter } from "./statements.js";
@@ -37,6 +38,8 @@ export interface Measurement {
   cpu: CpuTimes;
   /** Share of the entity cache's lookups it answered (the subgraphs' own counters: near caches and Redis), when there is one. */
   cacheHitRate: number | null;
+  /** OnceOnly: mean ms an answer waited for its audit record's COMMIT (null for the peers). */
+  auditWaitMs: number | null;
 }
 
 export interface Observed {
@@ -44,6 +47,7 @@ export interface Observed {
   pids: CpuPids;
   counter: StatementCounter;
   cacheStats?: () => Promise<{ hits: number; misses: number }>;
+  auditWait?: () => Promise<WaitReading>;
 }
 
 export function benchHeaders(purpose: string): Record<string, string> {
@@ -70,12 +74,14 @@ export async function measure(url: string, workload: Workload, observed: Observe
   const warm = await drive(url, workload, headers, options, options.warmupS);
   const before = before0 ?? (await counter.read());
   const hitsBefore = await observed.cacheStats?.();
+  const waitBefore = await observed.auditWait?.();
   const rss = sampleRss(pids.gateway[0]);
   const cpuBefore = cpuSnapshot(pids);
   const result = await drive(url, workload, headers, options, options.durationS);
   const cpu = cpuDifference(cpuSnapshot(pids), cpuBefore);
   const memory = rss.stop();
   const hitsAfter = await observed.cacheStats?.();
+  const waitAfter = await observed.auditWait?.();
   const { statements, fetches } = readingDifference(await counter.read(), before);
   const counted = result["2xx"] + (wholeWindow ? warm["2xx"] + options.checked : 0);
   const total = statements.registry + statements.licenses + statements.cases;
@@ -98,6 +104,7 @@ export async function measure(url: string, workload: Workload, observed: Observe
     hwmBytes: memory.hwmBytes,
     cpu,
     cacheHitRate: hitRate(hitsBefore, hitsAfter),
+    auditWaitMs: waitBefore && waitAfter ? meanWaitMs(waitBefore, waitAfter) : null,
   };
 }
 

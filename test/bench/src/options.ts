@@ -14,6 +14,8 @@ export interface BenchOptions {
   applicants: number;
   /** Applicants of the cache's best-case window lookup (0 = not measured). */
   hot: number;
+  /** Window-lookup rounds of the configurations the targets compare (see ROUNDS_CONFIGS). */
+  rounds: number;
   configs: ConfigKey[];
   workloads: WorkloadKey[];
   pgUrl: string;
@@ -22,9 +24,9 @@ export interface BenchOptions {
 }
 
 export const USAGE = `usage: npm run bench -- [--persons N] [--seed S] [--duration SECONDS] [--warmup SECONDS]
-                        [--connections N] [--applicants N] [--hot N] [--configs a,b,…] [--workloads a,b,…]
+                        [--connections N] [--applicants N] [--hot N] [--rounds N] [--configs a,b,…] [--workloads a,b,…]
                         [--no-peers-cached] [--pg postgres://…] [--out FILE | --no-doc] [--verbose]
-  defaults: --persons 100000 --seed 42 --duration 10 --warmup 2 --connections 20 --applicants 10000 --hot 200
+  defaults: --persons 100000 --seed 42 --duration 10 --warmup 2 --connections 20 --applicants 10000 --hot 200 --rounds 3
             --out docs/benchmarks.md --pg postgres://postgres@127.0.0.1:5432/postgres
   configs:   ${CONFIG_ORDER.join(", ")}
   workloads: ${WORKLOAD_KEYS.join(", ")}`;
@@ -39,7 +41,7 @@ export function parseOptions(argv: string[], defaultOut: string): BenchOptions {
       strict: true,
       options: {
         persons: { type: "string" }, seed: { type: "string" }, duration: { type: "string" }, warmup: { type: "string" },
-        connections: { type: "string" }, applicants: { type: "string" }, hot: { type: "string" }, configs: { type: "string" }, workloads: { type: "string" },
+        connections: { type: "string" }, applicants: { type: "string" }, hot: { type: "string" }, rounds: { type: "string" }, configs: { type: "string" }, workloads: { type: "string" },
         "no-peers-cached": { type: "boolean" }, pg: { type: "string" }, out: { type: "string" }, "no-doc": { type: "boolean" },
         verbose: { type: "boolean" }, help: { type: "boolean" },
       },
@@ -76,6 +78,7 @@ export function parseOptions(argv: string[], defaultOut: string): BenchOptions {
     connections: int("connections", 20, 1, 1000),
     applicants: int("applicants", 10_000, 10, 1_000_000),
     hot: int("hot", 200, 0, 1_000_000),
+    rounds: int("rounds", 3, 1, 9),
     configs: list("configs", CONFIG_ORDER, defaultConfigs),
     workloads: list("workloads", WORKLOAD_KEYS, WORKLOAD_KEYS),
     pgUrl: (values.pg as string | undefined) ?? process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",

@@ -23,6 +23,7 @@ import { parseOptions, USAGE, UsageError, type BenchOptions } from "./options.js
 import { loadPools } from "./pools.js";
 import type { ProbeLookup } from "./probe.js";
 import { cpuTable, probeTable, ratiosTable, resultsTable, targets, targetsTable, type Row } from "./report.js";
+import { roundsTable, settleRounds } from "./rounds.js";
 import { runSession } from "./session.js";
 import { buildWorkloads, seededRandom } from "./workloads.js";
 
@@ -54,7 +55,8 @@ async function main(): Promise<number> {
   const workDir = await mkdtemp(join(tmpdir(), "onceonly-bench-"));
   workDirs.push(workDir);
   await prepareBenchAuth(workDir, options.pgUrl);
-  const rows: Row[] = [];
+  let rows: Row[] = [];
+  const extraRounds: Row[] = [];
   const notes: string[] = [];
   let probe: ProbeLookup[] | null = null;
   let statementsDescription = "not measured";
@@ -63,8 +65,9 @@ async function main(): Promise<number> {
     for (const cached of [false, true]) {
       const configs = options.configs.map((k) => CONFIGS[k]).filter((c) => c.cached === cached);
       if (configs.length === 0) continue;
-      const session = await runSession(cached, { root, workDir, databases: silos.urls, configs, workloads, load, hot: options.hot, echo: options.echo, log });
+      const session = await runSession(cached, { root, workDir, databases: silos.urls, configs, workloads, load, hot: options.hot, rounds: options.rounds, echo: options.echo, log });
       rows.push(...session.rows);
+      extraRounds.push(...session.rounds);
       notes.push(...session.notes);
       probe ??= session.probe;
       statementsDescription = session.statements;
@@ -73,17 +76,20 @@ async function main(): Promise<number> {
     await rm(workDir, { recursive: true, force: true });
   }
 
-  const list = targets(rows, probe);
+  const settled = settleRounds(rows, extraRounds);
+  rows = settled.rows;
+  const list = targets(rows, probe, settled.rounds);
   const machine = describeMachine(postgres);
   const noisiest = Math.max(0, ...rows.map((r) => (r.measurement ? (100 * r.measurement.cpu.other) / (r.measurement.durationS * 1000 * machine.cores) : 0)));
   if (noisiest > 15) notes.push(`**Disturbed**: processes other than the benchmark's used up to ${noisiest.toFixed(0)}% of the cores during a measurement (see the CPU table); re-run on a quiet machine.`);
   const why = analysis(rows, list, probe, machine.cores, { applicants: options.applicants, warmupS: options.warmupS });
   const args = process.argv.slice(2);
   const command = `npm run bench${args.length ? ` -- ${args.join(" ")}` : ""}`;
-  console.log(`\n## Targets\n\n${targetsTable(list)}\n${why.map((w) => `\n- ${w}`).join("")}\n\n## Results\n\n${resultsTable(rows)}\n\n## Ratios OnceOnly / peer\n\n${ratiosTable(rows)}\n\n## CPU ms per request\n\n${cpuTable(rows, machine.cores)}`);
+  const byRound = roundsTable(settled.rounds);
+  console.log(`\n## Targets\n\n${targetsTable(list)}\n${why.map((w) => `\n- ${w}`).join("")}\n${byRound ? `\n## Window lookup, round by round\n\n${byRound}\n` : ""}\n## Results\n\n${resultsTable(rows)}\n\n## Ratios OnceOnly / peer\n\n${ratiosTable(rows)}\n\n## CPU ms per request\n\n${cpuTable(rows, machine.cores)}`);
   if (probe) console.log(`\n## Statements per window lookup (cache off)\n\n${probeTable(probe)}`);
   if (options.out) {
-    const doc = renderDoc({ command, options, machine, statements: statementsDescription, seeded: { persons: options.persons, seedMs: silos.seedMs, reused: !silos.seeded }, elapsedS: (Date.now() - started) / 1000, notes }, rows, list, probe, why);
+    const doc = renderDoc({ command, options, machine, statements: statementsDescription, seeded: { persons: options.persons, seedMs: silos.seedMs, reused: !silos.seeded }, elapsedS: (Date.now() - started) / 1000, notes }, rows, list, probe, why, settled.rounds);
     await writeFile(options.out, doc);
     log(`wrote ${relative(process.cwd(), options.out) || options.out}`);
   }
