@@ -32,22 +32,22 @@ const mb = (bytes: number) => fixed(bytes / 1024 / 1024);
 
 export function resultsTable(rows: Row[]): string {
   const lines = [
-    "| gateway | subgraph cache | workload | RPS | p50 ms | p99 ms | silo stmts / req (registry + licences + cases) | subgraph fetches / req | cache hits | peak RSS MB | failures |",
-    "| --- | --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |",
+    "| gateway | subgraph cache | workload | RPS | p50 ms | p99 ms | audit COMMIT wait ms (mean) | silo stmts / req (registry + licences + cases) | subgraph fetches / req | cache hits | peak RSS MB | failures |",
+    "| --- | --- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |",
   ];
   for (const row of sorted(rows)) {
     const c = CONFIGS[row.config];
     const head = `| ${c.label} | ${c.cached ? "Redis" : "off"} | ${row.label}`;
     const m = row.measurement;
     if (!m) {
-      lines.push(`${head} | — | — | — | — | — | — | — | **FAILED**: ${row.failure?.replace(/\|/g, "/").replace(/\s+/g, " ").slice(0, 200)} |`);
+      lines.push(`${head} | — | — | — | — | — | — | — | — | **FAILED**: ${row.failure?.replace(/\|/g, "/").replace(/\s+/g, " ").slice(0, 200)} |`);
       continue;
     }
     const per = (n: number) => fixed(n / Math.max(1, m.requests), 2);
     const stmts = `${fixed(m.statementsPerRequest, 2)} (${SILOS.map((s) => per(m.statements[s])).join(" + ")})`;
     const failures = Object.values(m.failures).reduce((a, b) => a + b, 0);
     const hits = m.cacheHitRate === null ? "—" : `${fixed(m.cacheHitRate * 100)}%`;
-    lines.push(`${head} | ${fixed(m.rps)} | ${fixed(m.p50, 1)} | ${fixed(m.p99, 1)} | ${stmts} | ${m.fetchesPerRequest === null ? "—" : fixed(m.fetchesPerRequest, 2)} | ${hits} | ${mb(m.peakRssBytes)} | ${failures === 0 ? "0" : `**${describeFailures(m)}**`} |`);
+    lines.push(`${head} | ${fixed(m.rps)} | ${fixed(m.p50, 1)} | ${fixed(m.p99, 1)} | ${m.auditWaitMs === null ? "—" : fixed(m.auditWaitMs, 1)} | ${stmts} | ${m.fetchesPerRequest === null ? "—" : fixed(m.fetchesPerRequest, 2)} | ${hits} | ${mb(m.peakRssBytes)} | ${failures === 0 ? "0" : `**${describeFailures(m)}**`} |`);
   }
   return lines.join("\n");
 }
