@@ -2,11 +2,11 @@
 // the checkpoint clock. The gateway appends one entry per request touching personal data
 // and serves the data only once append() has resolved (fail closed).
 import { logger, migrate, openSilo, type JWK, type Silo } from "@onceonly/shared";
+import { auditCommitWait } from "../metrics.js";
 import type { AuditEntry, AuditLog } from "./audit-entry.js";
 import { appendBatch, appendInOneStatement, checkpointHead, readHead, type AppendResult, type ChainHead } from "./audit-store.js";
 import { checkpointSigner, type CheckpointPayload, type CheckpointSigner } from "./checkpoint.js";
 import { AUDIT_MIGRATIONS, DEFAULT_CHECKPOINT_EVERY, type AuditConfig } from "./config.js";
-import { auditCommitWait } from "../metrics.js";
 import { GroupCommit, type GroupCommitStats } from "./group-commit.js";
 import { auditPublicJwk, loadOrCreateAuditKey, type AuditSigningKey } from "./key.js";
 import { normaliseEntry } from "./normalise.js";

@@ -1,5 +1,7 @@
 // OnceOnly's gateway's own /metrics, read around a measurement: how long answers waited
 // for their audit record's COMMIT (the work the peers do not do, in time rather than CPU).
+import { parseCounter } from "./statements.js";
+
 const METRIC = "onceonly_gateway_audit_commit_wait_seconds";
 
 export interface WaitReading {
@@ -12,9 +14,9 @@ export async function readAuditWait(gatewayUrl: string): Promise<WaitReading> {
   if (!response.ok) throw new Error(`the gateway's /metrics answered ${response.status}`);
   const text = await response.text();
   const value = (name: string) => {
-    const line = text.split("\n").find((l) => l.startsWith(`${name} `));
-    if (!line) throw new Error(`the gateway's /metrics has no ${name}`);
-    return Number(line.slice(name.length + 1));
+    const found = parseCounter(text, name, "le"); // _sum and _count carry no labels: one sum
+    if (found === null) throw new Error(`the gateway's /metrics has no ${name}`);
+    return Object.values(found).reduce((a, b) => a + b, 0);
   };
   return { sum: value(`${METRIC}_sum`), count: value(`${METRIC}_count`) };
 }
