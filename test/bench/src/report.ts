@@ -137,9 +137,10 @@ export function targets(rows: Row[], probe: ProbeLookup[] | null, rounds: Rounds
   } else {
     // With rounds: the median RPS (the round standing for each) and the median p99, each
     // over its own rounds — a single round's tail is the noisiest figure of all.
-    const offP99 = medianP99(rounds, "onceonly-off") ?? off.p99;
+    const offMedian = medianP99(rounds, "onceonly-off");
+    const offP99 = offMedian ?? off.p99;
     const apolloP99 = medianP99(rounds, "apollo") ?? apollo.p99;
-    const ofRounds = medianP99(rounds, "onceonly-off") !== null ? " (median of the rounds)" : "";
+    const ofRounds = offMedian !== null ? " (median of the rounds)" : "";
     const rpsOk = off.rps >= apollo.rps;
     const p99Ok = offP99 <= apolloP99;
     const misses = [

@@ -23,8 +23,7 @@ export function settleRounds(rows: Row[], extra: Row[]): { rows: Row[]; rounds: 
     if (row.workload !== "lookup" || !ROUNDS_CONFIGS.includes(row.config)) return row;
     const all = [{ ...row, round: 1 }, ...extra.filter((r) => r.config === row.config).sort((a, b) => (a.round ?? 0) - (b.round ?? 0))];
     const failed = all.find((r) => !r.measurement);
-    const byRps = all.filter((r) => r.measurement).sort((a, b) => a.measurement!.rps - b.measurement!.rps);
-    const chosen = failed ?? byRps[Math.floor((byRps.length - 1) / 2)];
+    const chosen = failed ?? lowerMedian(all.filter((r) => r.measurement).sort((a, b) => a.measurement!.rps - b.measurement!.rps));
     rounds.push({ config: row.config, rows: all, chosen });
     return chosen;
   });
@@ -46,7 +45,7 @@ export function roundsPassing(rounds: Rounds[], a: ConfigKey, b: ConfigKey, test
 /** The median p99 over a configuration's measured rounds (of an even count, the lower middle), or null without rounds. */
 export function medianP99(rounds: Rounds[], config: ConfigKey): number | null {
   const p99s = (rounds.find((r) => r.config === config)?.rows ?? []).flatMap((r) => (r.measurement ? [r.measurement.p99] : [])).sort((a, b) => a - b);
-  return p99s.length > 1 ? p99s[Math.floor((p99s.length - 1) / 2)] : null;
+  return p99s.length > 1 ? lowerMedian(p99s) : null;
 }
 
 export function roundsTable(rounds: Rounds[]): string {
@@ -61,6 +60,11 @@ export function roundsTable(rounds: Rounds[]): string {
     lines.push(`| ${CONFIGS[r.config].label} | ${Array.from({ length: n }, (_, i) => cell(r.rows[i])).join(" | ")} | round ${r.chosen.round} |`);
   }
   return lines.join("\n");
+}
+
+/** The middle of a sorted list (of an even count, the lower middle). */
+function lowerMedian<T>(sorted: readonly T[]): T {
+  return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
 function paired(rounds: Rounds[], a: ConfigKey, b: ConfigKey): [Measurement, Measurement][] {

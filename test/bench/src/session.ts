@@ -4,7 +4,7 @@
 import { stopChild } from "./children.js";
 import { CONFIGS, ROUNDS_CONFIGS, type BenchConfig } from "./configs.js";
 import { readAuditWait } from "./gateway-metrics.js";
-import { GATEWAY_LABELS, startGateway } from "./gateways.js";
+import { GATEWAY_LABELS, startGateway, type RunningGateway } from "./gateways.js";
 import { measure, warmUp, type LoadOptions } from "./measure.js";
 import { flushPrivateRedis, startPrivateRedis, type PrivateRedis } from "./private-redis.js";
 import { probeLookups, type ProbeLookup } from "./probe.js";
@@ -57,46 +57,46 @@ export async function runSession(cached: boolean, input: SessionInput): Promise<
     let running = await start();
     const counter = await statementCounter(running.urls, input.databases);
     out.statements = counter.describe;
-    for (const [index, config] of input.configs.entries()) {
-      if (cached && index > 0) {
+    const lookup = input.workloads.find((w) => w.key === "lookup");
+    // One gateway over the subgraphs for `body`, stopped after it whatever happens. With the
+    // cache on, every gateway but the first gets fresh subgraphs (started and warmed again).
+    let fresh = true;
+    const withGateway = async (config: BenchConfig, body: (gateway: RunningGateway) => Promise<void>) => {
+      if (cached && !fresh) {
         await running.stop();
         running = await start();
         counter.retarget(running.urls);
       }
+      fresh = false;
       const gateway = await startGateway(config.gateway, { root: input.root, workDir: input.workDir, subgraphUrls: running.urls, echo: input.echo });
-      log(`${config.label} (${GATEWAY_LABELS[config.gateway]}) at ${gateway.url}`);
       try {
+        await body(gateway);
+      } finally {
+        await stopChild(gateway.child);
+      }
+    };
+    for (const config of input.configs) {
+      await withGateway(config, async (gateway) => {
+        log(`${config.label} (${GATEWAY_LABELS[config.gateway]}) at ${gateway.url}`);
         if (config.key === "onceonly-off" && counter.source === "metrics") await probe(gateway.url, counter, input, out);
         for (const workload of input.workloads.filter((w) => !config.workloads || config.workloads.includes(w.key))) {
           out.rows.push(await measureRow(config, workload, gateway.url, gateway.child.pid, running, counter, redis, input));
         }
-        const lookup = input.workloads.find((w) => w.key === "lookup");
         if (config.key === "onceonly-on" && lookup && input.hot > 0) {
           const hot = { ...lookup, label: `window lookup, ${input.hot} hot applicants`, bodies: lookup.bodies.slice(0, input.hot) };
           out.rows.push(await measureRow(CONFIGS["onceonly-hot"], hot, gateway.url, gateway.child.pid, running, counter, redis, input));
         }
-      } finally {
-        await stopChild(gateway.child);
-      }
+      });
     }
     // The targets' window lookups again, each gateway started afresh as in round 1 (and,
     // with the cache on, over fresh subgraphs and an empty Redis, warmed the same way).
-    const lookup = input.workloads.find((w) => w.key === "lookup");
     const again = input.configs.filter((c) => ROUNDS_CONFIGS.includes(c.key));
     for (let round = 2; lookup && round <= input.rounds; round++) {
       for (const config of again) {
-        if (cached) {
-          await running.stop();
-          running = await start();
-          counter.retarget(running.urls);
-        }
-        const gateway = await startGateway(config.gateway, { root: input.root, workDir: input.workDir, subgraphUrls: running.urls, echo: input.echo });
-        log(`${config.label}: window lookup, round ${round} of ${input.rounds}`);
-        try {
+        await withGateway(config, async (gateway) => {
+          log(`${config.label}: window lookup, round ${round} of ${input.rounds}`);
           out.rounds.push({ ...(await measureRow(config, lookup, gateway.url, gateway.child.pid, running, counter, redis, input)), round });
-        } finally {
-          await stopChild(gateway.child);
-        }
+        });
       }
     }
   } finally {
